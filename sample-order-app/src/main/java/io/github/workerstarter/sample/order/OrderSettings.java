@@ -1,0 +1,16 @@
+package io.github.workerstarter.sample.order;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sample settings, bound from {@code orders.*}.
+ *
+ * @param paymentTaskQueue task queue of the payment worker, where the workflow sends ProcessPayment.
+ * @param paymentFailureRate share of payment attempts the simulated gateway fails with a retryable error.
+ */
+@ConfigurationProperties("orders")
+public record OrderSettings(@DefaultValue("payment-task-queue") String paymentTaskQueue,
+		@DefaultValue("0.5") double paymentFailureRate) {
+
+}

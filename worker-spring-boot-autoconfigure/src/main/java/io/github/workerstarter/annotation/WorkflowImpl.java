@@ -1,0 +1,40 @@
+package io.github.workerstarter.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks a Temporal workflow implementation class. The class is picked up by component scanning and registered
+ * on the worker of each task queue it names.
+ *
+ * <p>The bean is <em>prototype</em>-scoped: the SDK asks for a new instance for every workflow execution and
+ * Spring creates it, so constructor and field injection work. Workflow code must stay deterministic: inject
+ * only values that do not change between replays (configuration values, {@code @ConfigurationProperties}
+ * records, pure helpers). Anything that does I/O belongs in an activity.
+ *
+ * <p>Queue rule: {@link #taskQueues()} names the queues (each must be configured under
+ * {@code temporal.workers}); {@code ${...}} placeholders are resolved. With no queue named, the class goes to
+ * {@code temporal.default-task-queue}, or to the only configured queue when exactly one is configured.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+public @interface WorkflowImpl {
+
+	/**
+	 * Task queues whose workers run this workflow. Placeholders such as {@code ${ORDER_TASK_QUEUE:orders}} are
+	 * resolved against the environment.
+	 * @return the task queue names, empty for the default queue
+	 */
+	String[] taskQueues() default {};
+
+}

@@ -1,0 +1,85 @@
+package io.github.workerstarter.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+
+/**
+ * Connection and worker settings, bound from {@code temporal.*}.
+ *
+ * @param target where the Temporal frontend is: {@code host:port}, or {@code embedded} for an in-process server
+ * (needs {@code io.temporal:temporal-test-server} on the classpath). Required unless the application defines its
+ * own {@code WorkflowServiceStubs} bean.
+ * @param namespace Temporal namespace the client and the workers use.
+ * @param defaultTaskQueue task queue for {@code @WorkflowImpl} and {@code @ActivityImpl} beans that name none.
+ * When unset and exactly one queue is configured, that queue is the default.
+ * @param workerDefaults options applied to every worker unless the worker's own entry overrides them.
+ * @param workers one worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
+ * {@code task-queue}).
+ * @param shutdown how workers stop when the application context closes.
+ */
+@ConfigurationProperties("temporal")
+public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
+		@Nullable String defaultTaskQueue, @DefaultValue WorkerProperties workerDefaults,
+		@Nullable Map<String, WorkerProperties> workers, @DefaultValue Shutdown shutdown) {
+
+	/** Value of {@code temporal.target} that starts the in-process server. */
+	public static final String EMBEDDED_TARGET = "embedded";
+
+	public TemporalProperties {
+		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
+	}
+
+	@Override
+	public Map<String, WorkerProperties> workers() {
+		return Map.copyOf(this.workers);
+	}
+
+	/**
+	 * Whether the target names the in-process server.
+	 * @return true for {@code temporal.target=embedded}
+	 */
+	public boolean isEmbedded() {
+		return EMBEDDED_TARGET.equalsIgnoreCase(this.target);
+	}
+
+	/**
+	 * The configured workers keyed by the task queue they poll ({@code task-queue}, or the entry's key), each with
+	 * {@link #workerDefaults()} filled in, in configuration order.
+	 * @return effective worker options by task queue
+	 * @throws WorkerConfigurationException when two entries poll the same task queue
+	 */
+	public Map<String, WorkerProperties> workersByTaskQueue() {
+		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
+		Map<String, String> entryByQueue = new LinkedHashMap<>();
+		this.workers.forEach((entry, worker) -> {
+			String queue = (worker.taskQueue() != null && !worker.taskQueue().isBlank()) ? worker.taskQueue().trim()
+					: entry;
+			String previous = entryByQueue.putIfAbsent(queue, entry);
+			if (previous != null) {
+				throw new WorkerConfigurationException("Entries temporal.workers." + previous + " and temporal.workers."
+						+ entry + " both poll task queue '" + queue + "'.",
+						"Give each entry its own task queue, or merge the two entries into one.");
+			}
+			byQueue.put(queue, worker.withDefaults(this.workerDefaults));
+		});
+		return byQueue;
+	}
+
+	/**
+	 * Stopping behaviour.
+	 *
+	 * @param drainTimeout how long in-flight workflow and activity tasks may run after polling stops before they
+	 * are interrupted. Keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}.
+	 */
+	public record Shutdown(@DefaultValue("25s") Duration drainTimeout) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.workerstarter.config;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Options of one worker. Every field is optional: an unset field falls back to {@code temporal.worker-defaults},
+ * then to the Temporal SDK's own default.
+ *
+ * @param taskQueue task queue this worker polls; defaults to the entry's key under {@code temporal.workers}. Set it
+ * to move a queue without renaming the entry, e.g. {@code task-queue: ${ORDER_TASK_QUEUE:order-task-queue}}. Not
+ * inherited from the defaults.
+ * @param workflows whether this worker runs workflows; false makes it an activity-only worker.
+ * @param activities whether this worker runs activities; false makes it a workflow-only worker.
+ * @param identity identity the worker reports to the server (SDK default: pid@host).
+ * @param maxConcurrentWorkflowTasks maximum workflow tasks executed at once.
+ * @param maxConcurrentActivities maximum activities executed at once.
+ * @param maxConcurrentLocalActivities maximum local activities executed at once.
+ * @param workflowPollers maximum concurrent workflow task polls.
+ * @param activityPollers maximum concurrent activity task polls.
+ * @param maxActivitiesPerSecond limit on activities this worker starts per second.
+ * @param maxTaskQueueActivitiesPerSecond limit, enforced by the server, on activities started per second across
+ * all workers of the task queue.
+ */
+public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
+		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
+		@Nullable Integer maxConcurrentLocalActivities, @Nullable Integer workflowPollers,
+		@Nullable Integer activityPollers, @Nullable Double maxActivitiesPerSecond,
+		@Nullable Double maxTaskQueueActivitiesPerSecond) {
+
+	/**
+	 * Whether workflows may be registered on this worker.
+	 * @return false only when {@code workflows: false}
+	 */
+	public boolean runsWorkflows() {
+		return !Boolean.FALSE.equals(this.workflows);
+	}
+
+	/**
+	 * Whether activities may be registered on this worker.
+	 * @return false only when {@code activities: false}
+	 */
+	public boolean runsActivities() {
+		return !Boolean.FALSE.equals(this.activities);
+	}
+
+	/**
+	 * These options with each unset field taken from {@code defaults}.
+	 * @param defaults the fallback options
+	 * @return the merged options
+	 */
+	public WorkerProperties withDefaults(WorkerProperties defaults) {
+		return new WorkerProperties(this.taskQueue, or(this.workflows, defaults.workflows), or(this.activities, defaults.activities),
+				or(this.identity, defaults.identity),
+				or(this.maxConcurrentWorkflowTasks, defaults.maxConcurrentWorkflowTasks),
+				or(this.maxConcurrentActivities, defaults.maxConcurrentActivities),
+				or(this.maxConcurrentLocalActivities, defaults.maxConcurrentLocalActivities),
+				or(this.workflowPollers, defaults.workflowPollers), or(this.activityPollers, defaults.activityPollers),
+				or(this.maxActivitiesPerSecond, defaults.maxActivitiesPerSecond),
+				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond));
+	}
+
+	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.workerstarter.connection;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.github.workerstarter.config.TemporalProperties;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/**
+ * The connection to Temporal: {@link WorkflowServiceStubs} (gRPC) and the {@link WorkflowClient}. Each bean backs
+ * off for one the application defines. The stubs connect lazily, so building them never blocks startup.
+ */
+@AutoConfiguration
+@ConditionalOnClass(WorkflowServiceStubs.class)
+@EnableConfigurationProperties(TemporalProperties.class)
+public final class TemporalConnectionAutoConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	@ConditionalOnMissingBean
+	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
+		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
+		if (!properties.isEmbedded()) {
+			builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
+		}
+		// the embedded server, when present, sets its in-memory channel through a customizer of its own
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		WorkflowServiceStubsOptions options = builder.build();
+		if (properties.isEmbedded() && options.getChannel() == null) {
+			throw ConnectionTarget.embeddedServerMissing();
+		}
+		return WorkflowServiceStubs.newServiceStubs(options);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
+			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
+		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder().setNamespace(properties.namespace());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return WorkflowClient.newInstance(stubs, builder.build());
+	}
+
+}

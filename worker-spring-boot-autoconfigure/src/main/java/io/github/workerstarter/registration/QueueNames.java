@@ -1,0 +1,45 @@
+package io.github.workerstarter.registration;
+
+import java.util.Collection;
+import java.util.Comparator;
+
+/** "Did you mean" for a mistyped task queue name. */
+final class QueueNames {
+
+	private QueueNames() {
+	}
+
+	/**
+	 * A sentence suggesting the closest configured queue, or an empty string when none is close.
+	 */
+	static String suggestion(String wrong, Collection<String> configured) {
+		return configured.stream()
+			.filter((candidate) -> distance(wrong, candidate) <= Math.max(2, candidate.length() / 4))
+			.min(Comparator.comparingInt((String candidate) -> distance(wrong, candidate)))
+			.map((closest) -> " Did you mean '" + closest + "'?")
+			.orElse("");
+	}
+
+	/** Levenshtein distance, case-insensitive. */
+	static int distance(String a, String b) {
+		String x = a.toLowerCase();
+		String y = b.toLowerCase();
+		int[] previous = new int[y.length() + 1];
+		int[] current = new int[y.length() + 1];
+		for (int j = 0; j <= y.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= x.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= y.length(); j++) {
+				int substitution = previous[j - 1] + ((x.charAt(i - 1) == y.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[y.length()];
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.workerstarter.registration;
+
+import java.util.List;
+
+import org.springframework.beans.factory.BeanFactory;
+
+import io.temporal.worker.Worker;
+
+/**
+ * One annotated bean, resolved: which queues it serves and which Temporal types it provides.
+ *
+ * @param beanName the Spring bean name
+ * @param kind workflow or activity
+ * @param type the bean's class (for activities, the class Spring exposes, proxy included)
+ * @param taskQueues resolved task queue names
+ * @param typeNames Temporal workflow or activity type names
+ */
+public record TemporalImplementation(String beanName, ImplementationKind kind, Class<?> type,
+		List<String> taskQueues, List<String> typeNames) {
+
+	/**
+	 * Registers this implementation on a worker.
+	 * @param worker the worker of one of {@link #taskQueues()}
+	 * @param beanFactory where the bean (or, for workflows, each new instance) comes from
+	 */
+	public void registerOn(Worker worker, BeanFactory beanFactory) {
+		this.kind.register(worker, this, beanFactory);
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.workerstarter.worker;
+
+import java.util.List;
+
+import io.temporal.worker.Worker;
+
+/**
+ * A worker built for one configured task queue and what was registered on it.
+ *
+ * @param taskQueue the task queue it polls
+ * @param worker the SDK worker
+ * @param workflowTypes registered workflow type names
+ * @param activityTypes registered activity type names
+ */
+public record RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes,
+		List<String> activityTypes) {
+
+}

@@ -1,0 +1,56 @@
+package io.github.workerstarter.worker;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.registration.ImplementationFinder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+
+/**
+ * The workers: a {@link WorkerFactory}, one worker per {@code temporal.workers} entry with the annotated beans
+ * registered on it, and the lifecycle that starts and drains them. Each bean backs off for one the application
+ * defines.
+ */
+@AutoConfiguration(after = TemporalConnectionAutoConfiguration.class)
+@ConditionalOnClass(WorkerFactory.class)
+@ConditionalOnBean(WorkflowClient.class)
+public final class TemporalWorkerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerFactory temporalWorkerFactory(WorkflowClient client,
+			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
+		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return WorkerFactory.newInstance(client, builder.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalWorkerRegistry temporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+			ObjectProvider<WorkerOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
+		return new TemporalWorkerRegistry(workerFactory, properties, finder, customizers.orderedStream().toList(),
+				beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalWorkersLifecycle temporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry,
+			TemporalProperties properties) {
+		return new TemporalWorkersLifecycle(workerFactory, registry, properties.shutdown().drainTimeout());
+	}
+
+}

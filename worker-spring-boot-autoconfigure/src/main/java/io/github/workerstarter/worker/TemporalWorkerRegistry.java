@@ -1,0 +1,142 @@
+package io.github.workerstarter.worker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.config.WorkerProperties;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.registration.ImplementationFinder;
+import io.github.workerstarter.registration.ImplementationKind;
+import io.github.workerstarter.registration.TemporalImplementation;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * Builds one {@link Worker} per configured task queue and registers on it every annotated bean that names the
+ * queue. Runs once all singletons exist (so activity beans are complete, proxies included) and before any
+ * lifecycle starts, so a bad set-up fails startup before a worker polls.
+ */
+public class TemporalWorkerRegistry implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(TemporalWorkerRegistry.class);
+
+	private final WorkerFactory workerFactory;
+
+	private final TemporalProperties properties;
+
+	private final ImplementationFinder finder;
+
+	private final WorkerOptionsFactory optionsFactory;
+
+	private final BeanFactory beanFactory;
+
+	private volatile List<RegisteredWorker> workers = List.of();
+
+	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> customizers, BeanFactory beanFactory) {
+		this.workerFactory = workerFactory;
+		this.properties = properties;
+		this.finder = finder;
+		this.optionsFactory = new WorkerOptionsFactory(customizers);
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		registerWorkers();
+	}
+
+	/**
+	 * Builds the workers, once.
+	 * @throws WorkerConfigurationException when an annotated bean or a queue is misconfigured
+	 */
+	public synchronized void registerWorkers() {
+		if (!this.workers.isEmpty()) {
+			return;
+		}
+		List<TemporalImplementation> implementations = this.finder.findAll();
+		List<RegisteredWorker> built = new ArrayList<>();
+		for (Map.Entry<String, WorkerProperties> entry : this.properties.workersByTaskQueue().entrySet()) {
+			String taskQueue = entry.getKey();
+			List<TemporalImplementation> onQueue = implementations.stream()
+				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
+				.toList();
+			rejectDuplicateTypes(taskQueue, onQueue);
+			WorkerOptions options = this.optionsFactory.create(taskQueue, entry.getValue());
+			Worker worker = this.workerFactory.newWorker(taskQueue, options);
+			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory));
+			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
+					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY));
+			log(registered, options);
+			built.add(registered);
+		}
+		this.workers = List.copyOf(built);
+	}
+
+	/**
+	 * The workers built so far, in configuration order.
+	 * @return the registered workers
+	 */
+	public List<RegisteredWorker> workers() {
+		return this.workers;
+	}
+
+	private static void rejectDuplicateTypes(String taskQueue, List<TemporalImplementation> onQueue) {
+		Map<String, TemporalImplementation> owners = new HashMap<>();
+		for (TemporalImplementation implementation : onQueue) {
+			for (String typeName : implementation.typeNames()) {
+				TemporalImplementation previous = owners.putIfAbsent(implementation.kind() + typeName, implementation);
+				if (previous != null) {
+					String kind = implementation.kind().name().toLowerCase();
+					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
+							+ kind + " type '" + typeName + "': beans '" + previous.beanName() + "' and '"
+							+ implementation.beanName() + "'. The worker could only run one of them.",
+							"Keep one implementation on this queue: move the other to another task queue, remove its "
+									+ "annotation, or give its interface another type name.");
+				}
+			}
+		}
+	}
+
+	private static List<String> typeNames(List<TemporalImplementation> implementations, ImplementationKind kind) {
+		return implementations.stream()
+			.filter((implementation) -> implementation.kind() == kind)
+			.flatMap((implementation) -> implementation.typeNames().stream())
+			.toList();
+	}
+
+	private void log(RegisteredWorker registered, WorkerOptions options) {
+		if (registered.workflowTypes().isEmpty() && registered.activityTypes().isEmpty()) {
+			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
+					+ "@WorkflowImpl or @ActivityImpl bean names this queue, so it will not poll. Remove "
+					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");
+			return;
+		}
+		logger.info(String.format(
+				"Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s; "
+						+ "max concurrent workflow tasks=%d activities=%d local activities=%d; "
+						+ "pollers workflow=%d activity=%d; identity=%s",
+				registered.taskQueue(), this.properties.namespace(), registered.workflowTypes(),
+				registered.activityTypes(), options.getMaxConcurrentWorkflowTaskExecutionSize(),
+				options.getMaxConcurrentActivityExecutionSize(), options.getMaxConcurrentLocalActivityExecutionSize(),
+				options.getMaxConcurrentWorkflowTaskPollers(), options.getMaxConcurrentActivityTaskPollers(),
+				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)"));
+	}
+
+	@Override
+	public String toString() {
+		return this.workers.stream().map(RegisteredWorker::taskQueue).collect(Collectors.joining(", ", "Workers[", "]"));
+	}
+
+}
