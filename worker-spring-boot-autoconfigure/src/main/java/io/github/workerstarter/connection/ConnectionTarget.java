@@ -13,10 +13,11 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
  */
 final class ConnectionTarget {
 
-	// host:port, [ipv6]:port, or a gRPC name-resolver URI such as dns:///host:port
+	// host:port or [ipv6]:port
 	private static final Pattern HOST_PORT = Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}$");
 
-	private static final Pattern RESOLVER_URI = Pattern.compile("^[a-z][a-z0-9+.-]*:///?.+$");
+	// gRPC name-resolver URIs: dns:///host:port, dns://resolver/host:port, unix:/path
+	private static final Pattern RESOLVER_URI = Pattern.compile("^(dns:(//[^/]*)?/[^/]+:\\d{1,5}|unix:.+)$");
 
 	private ConnectionTarget() {
 	}

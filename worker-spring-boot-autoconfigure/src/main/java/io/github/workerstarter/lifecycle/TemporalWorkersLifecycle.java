@@ -25,7 +25,8 @@ import io.temporal.worker.WorkerFactory;
  * (Kafka at {@code MAX-100}, AMQP at {@code MAX}) and before the web server's graceful shutdown
  * ({@code MAX-1024}), so Actuator health and Prometheus still answer while workers drain.
  *
- * <p>A plain {@code context.stop()} suspends polling (and {@code start()} resumes it); closing the context drains:
+ * <p>A plain {@code context.stop()} suspends polling (and {@code start()} resumes it; polls already waiting on the
+ * server when polling is suspended may still deliver one task each); closing the context drains:
  * polling stops, in-flight tasks may finish within {@code temporal.shutdown.drain-timeout}, then they are
  * interrupted.
  */
@@ -66,6 +67,10 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				return;
 			}
 			this.registry.registerWorkers();
+			if (!hasWork()) {
+				// a client-only application: nothing to poll, so no reason to contact the server at startup
+				return;
+			}
 			if (!this.workerFactory.isStarted()) {
 				this.workerFactory.start();
 			}
@@ -75,6 +80,12 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			startKeepAlive();
 			this.running = true;
 		}
+	}
+
+	private boolean hasWork() {
+		return this.registry.workers()
+			.stream()
+			.anyMatch(RegisteredWorker::hasRegistrations);
 	}
 
 	@Override

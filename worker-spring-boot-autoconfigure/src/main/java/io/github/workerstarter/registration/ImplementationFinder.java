@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerProperties;
@@ -55,7 +56,7 @@ public final class ImplementationFinder {
 		if (type == null || annotation == null) {
 			throw new IllegalStateException("Bean '" + beanName + "' lost its " + kind.annotationName());
 		}
-		String bean = describe(beanName, type);
+		String bean = StringUtils.capitalize(TemporalImplementation.describe(beanName, type));
 		if (kind == ImplementationKind.WORKFLOW && !this.beanFactory.isPrototype(beanName)) {
 			throw new WorkerConfigurationException(bean + " is annotated @WorkflowImpl but is a singleton bean. "
 					+ "Temporal needs a new workflow instance for every execution.",
@@ -164,10 +165,6 @@ public final class ImplementationFinder {
 							+ kind.interfaceAnnotation() + ", or remove " + kind.annotationName() + ".",
 					ex);
 		}
-	}
-
-	private static String describe(String beanName, Class<?> type) {
-		return "Bean '" + beanName + "' (" + ClassUtils.getUserClass(type).getName() + ")";
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.workerstarter.registration;
 import java.util.List;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ClassUtils;
 
 import io.temporal.worker.Worker;
 
@@ -17,6 +18,18 @@ import io.temporal.worker.Worker;
  */
 public record TemporalImplementation(String beanName, ImplementationKind kind, Class<?> type,
 		List<String> taskQueues, List<String> typeNames) {
+
+	/**
+	 * How messages name this implementation.
+	 * @return bean name and class
+	 */
+	public String describe() {
+		return describe(this.beanName, this.type);
+	}
+
+	static String describe(String beanName, Class<?> type) {
+		return "bean '" + beanName + "' (" + ClassUtils.getUserClass(type).getName() + ")";
+	}
 
 	/**
 	 * Registers this implementation on a worker.

@@ -15,4 +15,12 @@ import io.temporal.worker.Worker;
 public record RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes,
 		List<String> activityTypes) {
 
+	/**
+	 * Whether anything was registered; a worker without registrations does not poll.
+	 * @return true when the worker has a workflow or activity type
+	 */
+	public boolean hasRegistrations() {
+		return !this.workflowTypes.isEmpty() || !this.activityTypes.isEmpty();
+	}
+
 }

@@ -100,8 +100,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				if (previous != null) {
 					String kind = implementation.kind().name().toLowerCase();
 					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
-							+ kind + " type '" + typeName + "': beans '" + previous.beanName() + "' and '"
-							+ implementation.beanName() + "'. The worker could only run one of them.",
+							+ kind + " type '" + typeName + "': " + previous.describe() + " and "
+							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
 									+ "annotation, or give its interface another type name.");
 				}
@@ -117,7 +117,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	}
 
 	private void log(RegisteredWorker registered, WorkerOptions options) {
-		if (registered.workflowTypes().isEmpty() && registered.activityTypes().isEmpty()) {
+		if (!registered.hasRegistrations()) {
 			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
 					+ "@WorkflowImpl or @ActivityImpl bean names this queue, so it will not poll. Remove "
 					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");

@@ -1,0 +1,320 @@
+package io.github.workerstarter.worker;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.fixtures.defaults.NoQueueActivities;
+import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
+import io.github.workerstarter.fixtures.invalid.NoInterfaceActivity;
+import io.github.workerstarter.fixtures.invalid.NoInterfaceWorkflow;
+import io.github.workerstarter.fixtures.invalid.SecondGreetingActivities;
+import io.github.workerstarter.fixtures.invalid.UnknownQueueActivities;
+import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
+import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
+import static io.github.workerstarter.TemporalTestSupport.greet;
+import static io.github.workerstarter.TemporalTestSupport.runner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemporalWorkerAutoConfigurationTests {
+
+	@Test
+	void scannedWorkflowAndActivityRunOnTheirQueue() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("greeting.word=Bonjour")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RegisteredWorker worker = context.getBean(TemporalWorkerRegistry.class).workers().get(0);
+				assertThat(worker.taskQueue()).isEqualTo("greetings");
+				// names as the SDK derives them: explicit workflow name, activity name prefix
+				assertThat(worker.workflowTypes()).containsExactly("Greet");
+				assertThat(worker.activityTypes()).containsExactly("GreetingCompose");
+				// the workflow instance was built by Spring: the injected word is used
+				assertThat(greet(context, "greetings", "Ada")).isEqualTo("Bonjour, Ada!");
+			});
+	}
+
+	@Test
+	void oneWorkerPerConfiguredQueueWithDefaultsAndOverrides() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.worker-defaults.max-concurrent-activities=50",
+					"temporal.worker-defaults.max-concurrent-workflow-tasks=40",
+					"temporal.worker-defaults.activity-pollers=3", "temporal.workers.greetings.max-concurrent-activities=7",
+					"temporal.workers.greetings.max-concurrent-local-activities=9",
+					"temporal.workers.greetings.workflow-pollers=4",
+					"temporal.workers.greetings.max-activities-per-second=12.5",
+					"temporal.workers.greetings.max-task-queue-activities-per-second=30",
+					"temporal.workers.audit.task-queue=audit-queue", "temporal.workers.audit.workflows=false")
+			.run((context) -> {
+				WorkerFactory factory = context.getBean(WorkerFactory.class);
+				WorkerOptions greetings = factory.getWorker("greetings").getWorkerOptions();
+				assertThat(greetings.getIdentity()).isEqualTo("test");
+				assertThat(greetings.getMaxConcurrentActivityExecutionSize()).isEqualTo(7);
+				assertThat(greetings.getMaxConcurrentWorkflowTaskExecutionSize()).isEqualTo(40);
+				assertThat(greetings.getMaxConcurrentLocalActivityExecutionSize()).isEqualTo(9);
+				assertThat(greetings.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(4);
+				assertThat(greetings.getMaxConcurrentActivityTaskPollers()).isEqualTo(3);
+				assertThat(greetings.getMaxWorkerActivitiesPerSecond()).isEqualTo(12.5);
+				assertThat(greetings.getMaxTaskQueueActivitiesPerSecond()).isEqualTo(30);
+				// the second entry polls the queue named in task-queue, with the defaults only
+				WorkerOptions audit = factory.getWorker("audit-queue").getWorkerOptions();
+				assertThat(audit.getMaxConcurrentActivityExecutionSize()).isEqualTo(50);
+				assertThat(audit.getIdentity()).isNotEqualTo("test");
+				assertThat(context.getBean(TemporalWorkerRegistry.class).workers()).extracting(RegisteredWorker::taskQueue)
+					.containsExactly("greetings", "audit-queue");
+			});
+	}
+
+	@Test
+	void placeholderInTheAnnotationMovesTheQueue() {
+		runner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.target=embedded", "greeting.queue=moved",
+					"temporal.workers.moved.max-concurrent-activities=5")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(greet(context, "moved", "Bob")).isEqualTo("Hello, Bob!");
+			});
+	}
+
+	@Test
+	void customizersRunAfterPropertiesInOrder() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, CustomizerConfiguration.class)
+			.withPropertyValues("temporal.workers.greetings.max-concurrent-activities=7")
+			.run((context) -> {
+				WorkerOptions options = context.getBean(WorkerFactory.class).getWorker("greetings").getWorkerOptions();
+				// first customizer sets 11, the second (later @Order) adds 1: properties come first, then order
+				assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(12);
+			});
+	}
+
+	@Test
+	void userWorkerFactoryReplacesOurs() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, UserWorkerFactoryConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WorkerFactory.class);
+				assertThat(context.getBean(WorkerFactory.class))
+					.isSameAs(context.getBean(UserWorkerFactoryConfiguration.class).factory);
+				assertThat(greet(context, "greetings", "Cy")).isEqualTo("Hello, Cy!");
+			});
+	}
+
+	@Test
+	void userRegistryAndLifecycleReplaceOurs() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, UserLifecycleConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TemporalWorkersLifecycle.class);
+				assertThat(context).getBean("myLifecycle").isSameAs(context.getBean(TemporalWorkersLifecycle.class));
+			});
+	}
+
+	@Test
+	void backsOffWithoutAWorkflowClient() {
+		runner().withPropertyValues("temporal.target=embedded")
+			.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(WorkflowClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(WorkerFactory.class)
+				.doesNotHaveBean(TemporalWorkerRegistry.class));
+	}
+
+	@Test
+	void activityOnlyQueueRunsActivitiesAndRejectsWorkflows() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.greetings.workflows=false")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("greetingWorkflowImpl")
+					.contains("task queue 'greetings'")
+					.contains("does not run workflows");
+				assertThat(failure.getAction()).contains("workflows: false");
+			});
+		embeddedGreetingsRunner().withUserConfiguration(io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl.class)
+			.withPropertyValues("temporal.workers.greetings.workflows=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RegisteredWorker worker = context.getBean(TemporalWorkerRegistry.class).workers().get(0);
+				assertThat(worker.workflowTypes()).isEmpty();
+				assertThat(worker.activityTypes()).containsExactly("GreetingCompose");
+			});
+	}
+
+	@Test
+	void unknownQueueFailsNamingBeanQueueAndConfiguredQueues() {
+		embeddedGreetingsRunner().withUserConfiguration(UnknownQueueActivities.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains(UnknownQueueActivities.class.getName())
+				.contains("task queue 'greetngs'")
+				.contains("Configured task queues: [greetings]");
+			assertThat(failure.getAction()).contains("temporal.workers.greetngs").contains("Did you mean 'greetings'?");
+		});
+	}
+
+	@Test
+	void beanWithoutQueueGoesToTheOnlyConfiguredQueue() {
+		embeddedGreetingsRunner().withUserConfiguration(NoQueueActivities.class)
+			.run((context) -> assertThat(context.getBean(TemporalWorkerRegistry.class).workers().get(0).activityTypes())
+				.containsExactly("GreetingCompose"));
+	}
+
+	@Test
+	void beanWithoutQueueGoesToTheDefaultTaskQueue() {
+		embeddedGreetingsRunner().withUserConfiguration(NoQueueActivities.class)
+			.withPropertyValues("temporal.workers.other.identity=x", "temporal.default-task-queue=other")
+			.run((context) -> {
+				List<RegisteredWorker> workers = context.getBean(TemporalWorkerRegistry.class).workers();
+				assertThat(workers).filteredOn((w) -> w.taskQueue().equals("other"))
+					.singleElement()
+					.satisfies((w) -> assertThat(w.activityTypes()).containsExactly("GreetingCompose"));
+				assertThat(workers).filteredOn((w) -> w.taskQueue().equals("greetings"))
+					.singleElement()
+					.satisfies((w) -> assertThat(w.activityTypes()).isEmpty());
+			});
+	}
+
+	@Test
+	void beanWithoutQueueAndSeveralQueuesWithoutDefaultFails() {
+		embeddedGreetingsRunner().withUserConfiguration(NoQueueActivities.class)
+			.withPropertyValues("temporal.workers.other.identity=x")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("without taskQueues")
+					.contains("2 task queues are configured [greetings, other]");
+				assertThat(failure.getAction()).contains("temporal.default-task-queue");
+			});
+	}
+
+	@Test
+	void unknownDefaultTaskQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(NoQueueActivities.class)
+			.withPropertyValues("temporal.default-task-queue=greeting")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("temporal.default-task-queue is 'greeting'");
+				assertThat(failure.getAction()).contains("Did you mean 'greetings'?");
+			});
+	}
+
+	@Test
+	void workflowClassWithoutWorkflowInterfaceFails() {
+		embeddedGreetingsRunner().withUserConfiguration(NoInterfaceWorkflow.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains(NoInterfaceWorkflow.class.getName())
+				.contains("@WorkflowImpl but is not a valid implementation");
+			assertThat(failure.getAction()).contains("implement an interface annotated @WorkflowInterface");
+		});
+	}
+
+	@Test
+	void activityBeanWithoutActivityInterfaceFails() {
+		embeddedGreetingsRunner().withUserConfiguration(NoInterfaceActivity.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains(NoInterfaceActivity.class.getName())
+				.contains("@ActivityImpl but is not a valid implementation");
+			assertThat(failure.getAction()).contains("@ActivityInterface");
+		});
+	}
+
+	@Test
+	void sameActivityTypeTwiceOnOneQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, SecondGreetingActivities.class)
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("Task queue 'greetings'")
+					.contains("activity type 'GreetingCompose'")
+					.contains("greetingActivitiesImpl")
+					.contains(SecondGreetingActivities.class.getName());
+			});
+	}
+
+	@Test
+	void twoEntriesOnOneQueueFail() {
+		embeddedGreetingsRunner().withPropertyValues("temporal.workers.copy.task-queue=greetings").run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("temporal.workers.greetings")
+				.contains("temporal.workers.copy")
+				.contains("task queue 'greetings'");
+		});
+	}
+
+	@Test
+	void workflowDeclaredAsSingletonBeanFails() {
+		embeddedGreetingsRunner().withUserConfiguration(SingletonWorkflowConfiguration.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("'singletonWorkflow'").contains("singleton bean");
+			assertThat(failure.getAction()).contains("prototype");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		WorkerOptionsCustomizer addOne() {
+			return (queue, builder) -> builder
+				.setMaxConcurrentActivityExecutionSize(builder.build().getMaxConcurrentActivityExecutionSize() + 1);
+		}
+
+		@Bean
+		@Order(1)
+		WorkerOptionsCustomizer setEleven() {
+			return (queue, builder) -> {
+				assertThat(builder.build().getMaxConcurrentActivityExecutionSize()).isEqualTo(7);
+				builder.setMaxConcurrentActivityExecutionSize(11);
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserWorkerFactoryConfiguration {
+
+		WorkerFactory factory;
+
+		@Bean
+		WorkerFactory myWorkerFactory(WorkflowClient client) {
+			this.factory = WorkerFactory.newInstance(client);
+			return this.factory;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserLifecycleConfiguration {
+
+		@Bean
+		TemporalWorkersLifecycle myLifecycle(WorkerFactory factory, TemporalWorkerRegistry registry) {
+			return new TemporalWorkersLifecycle(factory, registry, java.time.Duration.ofSeconds(1));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SingletonWorkflowConfiguration {
+
+		@Bean
+		PlainGreetingWorkflow singletonWorkflow() {
+			return new PlainGreetingWorkflow();
+		}
+
+	}
+
+	@io.github.workerstarter.annotation.WorkflowImpl(taskQueues = "greetings")
+	static class PlainGreetingWorkflow implements io.github.workerstarter.fixtures.greeting.GreetingWorkflow {
+
+		@Override
+		public String greet(String name) {
+			return name;
+		}
+
+	}
+
+}
