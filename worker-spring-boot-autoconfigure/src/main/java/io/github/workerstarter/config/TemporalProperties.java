@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
@@ -14,20 +15,20 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 /**
  * Connection and worker settings, bound from {@code temporal.*}.
  *
- * @param target where the Temporal frontend is: {@code host:port}, or {@code embedded} for an in-process server
- * (needs {@code io.temporal:temporal-test-server} on the classpath). Required unless the application defines its
- * own {@code WorkflowServiceStubs} bean.
+ * @param target Where the Temporal frontend is: host:port, or 'embedded' for an in-process server (needs
+ * io.temporal:temporal-test-server on the classpath). Required unless the application defines its own
+ * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
- * @param defaultTaskQueue task queue for {@code @WorkflowImpl} and {@code @ActivityImpl} beans that name none.
- * When unset and exactly one queue is configured, that queue is the default.
- * @param workerDefaults options applied to every worker unless the worker's own entry overrides them.
- * @param workers one worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
- * {@code task-queue}).
- * @param shutdown how workers stop when the application context closes.
+ * @param defaultTaskQueue Task queue for @WorkflowImpl and @ActivityImpl beans that name none. When unset and
+ * exactly one queue is configured, that queue is the default.
+ * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
+ * @param workers One worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
+ * task-queue).
+ * @param shutdown How workers stop when the application context closes.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
-		@Nullable String defaultTaskQueue, @DefaultValue WorkerProperties workerDefaults,
+		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
 		@Nullable Map<String, WorkerProperties> workers, @DefaultValue Shutdown shutdown) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
@@ -57,6 +58,12 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * @throws WorkerConfigurationException when two entries poll the same task queue
 	 */
 	public Map<String, WorkerProperties> workersByTaskQueue() {
+		if (this.workerDefaults.taskQueue() != null) {
+			throw new WorkerConfigurationException("Property temporal.worker-defaults.task-queue is set to '"
+					+ this.workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",
+					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
+							+ "temporal.workers.<name>.task-queue.");
+		}
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
 		Map<String, String> entryByQueue = new LinkedHashMap<>();
 		this.workers.forEach((entry, worker) -> {
@@ -76,8 +83,8 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	/**
 	 * Stopping behaviour.
 	 *
-	 * @param drainTimeout how long in-flight workflow and activity tasks may run after polling stops before they
-	 * are interrupted. Keep it below {@code spring.lifecycle.timeout-per-shutdown-phase}.
+	 * @param drainTimeout How long in-flight workflow and activity tasks may run after polling stops before they
+	 * are interrupted. Keep it below spring.lifecycle.timeout-per-shutdown-phase.
 	 */
 	public record Shutdown(@DefaultValue("25s") Duration drainTimeout) {
 	}

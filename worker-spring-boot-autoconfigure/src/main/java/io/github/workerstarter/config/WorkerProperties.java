@@ -6,20 +6,20 @@ import org.jspecify.annotations.Nullable;
  * Options of one worker. Every field is optional: an unset field falls back to {@code temporal.worker-defaults},
  * then to the Temporal SDK's own default.
  *
- * @param taskQueue task queue this worker polls; defaults to the entry's key under {@code temporal.workers}. Set it
- * to move a queue without renaming the entry, e.g. {@code task-queue: ${ORDER_TASK_QUEUE:order-task-queue}}. Not
- * inherited from the defaults.
- * @param workflows whether this worker runs workflows; false makes it an activity-only worker.
- * @param activities whether this worker runs activities; false makes it a workflow-only worker.
- * @param identity identity the worker reports to the server (SDK default: pid@host).
- * @param maxConcurrentWorkflowTasks maximum workflow tasks executed at once.
- * @param maxConcurrentActivities maximum activities executed at once.
- * @param maxConcurrentLocalActivities maximum local activities executed at once.
- * @param workflowPollers maximum concurrent workflow task polls.
- * @param activityPollers maximum concurrent activity task polls.
- * @param maxActivitiesPerSecond limit on activities this worker starts per second.
- * @param maxTaskQueueActivitiesPerSecond limit, enforced by the server, on activities started per second across
- * all workers of the task queue.
+ * @param taskQueue Task queue this worker polls; defaults to the entry's key under temporal.workers. Set it to
+ * move a queue without renaming the entry, e.g. ${ORDER_TASK_QUEUE:order-task-queue}. Not inherited from the
+ * defaults.
+ * @param workflows Whether this worker runs workflows; false makes it an activity-only worker. Default true.
+ * @param activities Whether this worker runs activities; false makes it a workflow-only worker. Default true.
+ * @param identity Identity the worker reports to the server. SDK default: the client's identity (pid@host).
+ * @param maxConcurrentWorkflowTasks Maximum workflow tasks executed at once. SDK default 200.
+ * @param maxConcurrentActivities Maximum activities executed at once. SDK default 200.
+ * @param maxConcurrentLocalActivities Maximum local activities executed at once. SDK default 200.
+ * @param workflowPollers Maximum concurrent workflow task polls. SDK default 5.
+ * @param activityPollers Maximum concurrent activity task polls. SDK default 5.
+ * @param maxActivitiesPerSecond Limit on activities this worker starts per second. SDK default: unlimited.
+ * @param maxTaskQueueActivitiesPerSecond Limit, enforced by the server, on activities started per second across
+ * all workers of the task queue. SDK default: unlimited.
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,

@@ -245,6 +245,15 @@ class TemporalWorkerAutoConfigurationTests {
 	}
 
 	@Test
+	void taskQueueInTheDefaultsFails() {
+		embeddedGreetingsRunner().withPropertyValues("temporal.worker-defaults.task-queue=greetings").run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("temporal.worker-defaults.task-queue is set to 'greetings'");
+			assertThat(failure.getAction()).contains("temporal.workers.<name>.task-queue");
+		});
+	}
+
+	@Test
 	void workflowDeclaredAsSingletonBeanFails() {
 		embeddedGreetingsRunner().withUserConfiguration(SingletonWorkflowConfiguration.class).run((context) -> {
 			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());

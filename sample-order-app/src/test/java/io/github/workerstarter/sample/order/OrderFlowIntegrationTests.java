@@ -1,0 +1,216 @@
+package io.github.workerstarter.sample.order;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import io.github.workerstarter.sample.order.activities.OrderStatusActivitiesImpl;
+import io.github.workerstarter.sample.order.activities.PaymentGateway;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample end to end: real HTTP into the REST API, real workflows on the embedded Temporal server, both workers
+ * (orders and payments) polling their own queues.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "orders.payment-failure-rate=0", "spring.lifecycle.timeout-per-shutdown-phase=30s" })
+class OrderFlowIntegrationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WorkflowClient client;
+
+	@Autowired
+	FlakyGateway gateway;
+
+	@Autowired
+	OrderStatusActivitiesImpl statusStore;
+
+	@Test
+	void orderFlowsThroughBothQueuesAndCompletes() throws Exception {
+		String orderId = placeOrder("ada", "42.50");
+
+		JsonNode order = awaitEnd(orderId);
+		assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(order.get("paymentId").asString()).startsWith("pay-");
+		assertThat(this.statusStore.recordedStatus(orderId)).hasValue("COMPLETED");
+		// each activity ran on the queue of its worker: payments on their own activity-only worker
+		assertThat(scheduledActivities(orderId)).containsExactly(Map.entry("ReserveStock", "order-task-queue"),
+				Map.entry("ProcessPayment", "payment-task-queue"), Map.entry("UpdateOrderStatus", "order-task-queue"));
+	}
+
+	@Test
+	void paymentThatFailsFirstSucceedsOnRetry() throws Exception {
+		String orderId = placeOrder("flaky-bob", "10");
+
+		JsonNode order = awaitEnd(orderId);
+		assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(this.gateway.calls(orderId)).isEqualTo(2);
+		assertThat(paymentAttempts(orderId)).isEqualTo(2);
+	}
+
+	@Test
+	void nonPositiveAmountFailsTheOrderWithoutRetry() throws Exception {
+		String orderId = placeOrder("cy", "-5");
+
+		JsonNode order = awaitEnd(orderId);
+		assertThat(order.get("status").asString()).isEqualTo("FAILED");
+		assertThat(order.get("reason").asString()).isEqualTo("Payment failed: amount must be positive, was -5");
+		assertThat(paymentAttempts(orderId)).isEqualTo(1);
+		assertThat(this.gateway.calls(orderId)).isZero();
+		assertThat(this.statusStore.recordedStatus(orderId)).hasValue("PAYMENT_FAILED");
+	}
+
+	@Test
+	void invalidBodyIsRejectedNamingTheFields() throws Exception {
+		HttpResponse<String> response = post("/orders", "{\"item\":\"book\",\"quantity\":0}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("errors").propertyNames()).containsExactlyInAnyOrder("customerId", "quantity", "amount");
+		assertThat(body.get("errors").get("quantity").asString()).isEqualTo("must be greater than 0");
+
+		HttpResponse<String> malformed = post("/orders", "{\"item\":");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(malformed.body()).get("detail").asString())
+			.startsWith("Request body is not a valid order");
+	}
+
+	@Test
+	void unknownOrderIsNotFound() throws Exception {
+		assertThat(get("/orders/order-does-not-exist").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void healthAnswersOverHttp() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+	}
+
+	private String placeOrder(String customer, String amount) throws Exception {
+		HttpResponse<String> response = post("/orders", """
+				{"customerId":"%s","item":"book","quantity":2,"amount":%s}""".formatted(customer, amount));
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode body = json.readTree(response.body());
+		String orderId = body.get("orderId").asString();
+		assertThat(response.headers().firstValue("Location")).hasValue("/orders/" + orderId);
+		return orderId;
+	}
+
+	private JsonNode awaitEnd(String orderId) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			HttpResponse<String> response = get("/orders/" + orderId);
+			assertThat(response.statusCode()).isEqualTo(200);
+			return json.readTree(response.body());
+		}, (order) -> !order.get("status").asString().equals("RUNNING"));
+	}
+
+	private List<Map.Entry<String, String>> scheduledActivities(String orderId) {
+		return history(orderId).stream()
+			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+			.map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+			.map((scheduled) -> Map.entry(scheduled.getActivityType().getName(), scheduled.getTaskQueue().getName()))
+			.collect(Collectors.toList());
+	}
+
+	private int paymentAttempts(String orderId) {
+		List<HistoryEvent> events = history(orderId);
+		long paymentScheduledId = events.stream()
+			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+			.filter((e) -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("ProcessPayment"))
+			.findFirst()
+			.orElseThrow()
+			.getEventId();
+		return events.stream()
+			.filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
+			.map(HistoryEvent::getActivityTaskStartedEventAttributes)
+			.filter((started) -> started.getScheduledEventId() == paymentScheduledId)
+			.findFirst()
+			.orElseThrow()
+			.getAttempt();
+	}
+
+	private List<HistoryEvent> history(String orderId) {
+		return this.client.fetchHistory(orderId).getEvents();
+	}
+
+	private HttpResponse<String> post(String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/**
+	 * The payment provider for these tests: the first attempt for a customer named {@code flaky-*} fails with the
+	 * retryable gateway error, every other attempt succeeds.
+	 */
+	static class FlakyGateway implements PaymentGateway {
+
+		private final Map<String, AtomicInteger> callsByOrder = new ConcurrentHashMap<>();
+
+		@Override
+		public String charge(String orderId, String customerId, BigDecimal amount) {
+			int call = this.callsByOrder.computeIfAbsent(orderId, (id) -> new AtomicInteger()).incrementAndGet();
+			if (customerId.startsWith("flaky-") && call == 1) {
+				throw new PaymentGatewayException("gateway timeout (test)");
+			}
+			return "pay-" + orderId;
+		}
+
+		int calls(String orderId) {
+			AtomicInteger calls = this.callsByOrder.get(orderId);
+			return (calls != null) ? calls.get() : 0;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GatewayConfiguration {
+
+		@Bean
+		@Primary
+		FlakyGateway flakyGateway() {
+			return new FlakyGateway();
+		}
+
+	}
+
+}
