@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.workerstarter.benchmarks.harness.Args;
 import io.github.workerstarter.benchmarks.harness.ChildJvm;
@@ -39,6 +40,8 @@ public final class Growth {
 			new Metric("threads", "live threads", "count", Compare.DIFFERENCE),
 			new Metric("rss_mb", "RSS", "MB", Compare.DIFFERENCE),
 			new Metric("loaded_classes", "classes loaded", "count", Compare.DIFFERENCE));
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private Growth() {
 	}
@@ -95,7 +98,10 @@ public final class Growth {
 			metrics.put("threads", result.get("threads").asDouble());
 			metrics.put("rss_mb", result.get("rss_mb").asDouble());
 			metrics.put("loaded_classes", result.get("loaded_classes").asDouble());
-			return new Run(group(queues), variant, rep, metrics, Map.of("queues", queues));
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("queues", queues);
+			details.put("cpu_ms_by_thread", JSON.convertValue(result.get("cpu_ms_by_thread"), Map.class));
+			return new Run(group(queues), variant, rep, metrics, details);
 		}
 	}
 

@@ -20,13 +20,16 @@ import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
 import io.github.workerstarter.benchmarks.order.OrderRawWorker;
 import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
+import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
 
 /**
  * Scenario 2: launch → all workers polling → first order workflow completed, and peak RSS, for the order worker
  * (two queues) as a raw SDK main and as a starter application without web. Every run is a fresh
  * {@code java -cp <class path> <main>} (exploded class path, no fat jar, no AOT or CDS archive of our own) against
- * one test server JVM over TCP. {@code raw} and {@code starter} share the minimal class path (no actuator);
- * {@code starter+actuator} is the starter app on the full class path, to show what actuator and Prometheus add.
+ * one test server JVM over TCP. {@code raw}, {@code boot+raw} (a Spring Boot app without the starter's
+ * auto-configuration, SDK wired by hand after {@code run()}) and {@code starter} share the minimal class path (no
+ * actuator); {@code starter+actuator} is the starter app on the full class path, to show what actuator and
+ * Prometheus add. Starter minus boot+raw is the starter's own cost, boot+raw minus raw is Spring Boot's.
  * One extra starter run, not timed, records Boot's startup steps for the breakdown.
  *
  * <pre>
@@ -35,7 +38,10 @@ import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
  */
 public final class Startup {
 
-	static final List<String> VARIANTS = List.of("raw", "starter", "starter+actuator");
+	static final List<String> VARIANTS = List.of("raw", "boot+raw", "starter", "starter+actuator");
+
+	/** Besides each variant against raw: the starter against a plain Boot app, i.e. what the starter itself costs. */
+	static final List<List<String>> EXTRA_COMPARISONS = List.of(List.of("starter", "boot+raw"));
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("polling_ms", "launch → workers polling", "ms", Compare.DIFFERENCE),
@@ -69,6 +75,7 @@ public final class Startup {
 			ScenarioRecorder.progress("startup starter with Boot's step recording (breakdown only)");
 			Measured recorded = runOnce(recorder, server, "starter", 0, true);
 			extras.put("slowest_steps_ms", JSON.convertValue(recorded.result().get("slowest_steps_ms"), Map.class));
+			extras.put("extra_comparisons", EXTRA_COMPARISONS);
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("reps", reps);
@@ -82,7 +89,11 @@ public final class Startup {
 	private static Measured runOnce(ScenarioRecorder recorder, TestServerJvm server, String variant, int rep,
 			boolean recordSteps) throws Exception {
 		String name = variant.replace('+', '-') + "-" + ((rep > 0) ? rep : "steps");
-		String main = variant.equals("raw") ? OrderRawWorker.class.getName() : OrderStarterWorker.class.getName();
+		String main = switch (variant) {
+			case "raw" -> OrderRawWorker.class.getName();
+			case "boot+raw" -> OrderPlainBootWorker.class.getName();
+			default -> OrderStarterWorker.class.getName();
+		};
 		String classpath = variant.equals("starter+actuator") ? Classpaths.full() : Classpaths.minimal();
 		List<String> childArgs = new ArrayList<>(List.of("--target=" + server.target(), "--queue=startup-" + name,
 				"--n=0"));
@@ -105,6 +116,7 @@ public final class Startup {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("milestones_ms", JSON.convertValue(result.get("milestones_ms"), Map.class));
 			details.put("first_workflow_failed", result.get("first_workflow_failed").asInt());
+			details.put("startup_cpu_ms_by_thread", JSON.convertValue(result.get("startup_cpu_ms_by_thread"), Map.class));
 			return new Measured(new Run("order worker", variant, rep, metrics, details), result);
 		}
 	}

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import io.github.workerstarter.benchmarks.child.BenchWorkerOptions;
 import io.github.workerstarter.benchmarks.child.ChildArgs;
 import io.github.workerstarter.benchmarks.child.ChildOutput;
-import io.github.workerstarter.benchmarks.child.StarterApplications;
+import io.github.workerstarter.benchmarks.child.BootApplications;
 import io.temporal.client.WorkflowClient;
 
 /**
@@ -39,7 +39,7 @@ public class DrainStarterWorker {
 		Map<String, Object> properties = BenchWorkerOptions.starterProperties(args.string("target"));
 		properties.put("bench.queue", args.string("queue"));
 		properties.put("temporal.workers.sleep.task-queue", "${bench.queue}");
-		ConfigurableApplicationContext context = new StarterApplications(DrainStarterWorker.class, properties, false)
+		ConfigurableApplicationContext context = new BootApplications(DrainStarterWorker.class, properties, false)
 			.run();
 		ChildOutput.mark("WORKERS_POLLING");
 		DrainLoad.start(context.getBean(WorkflowClient.class), args);

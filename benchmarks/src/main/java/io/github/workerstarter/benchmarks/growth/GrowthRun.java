@@ -19,6 +19,7 @@ final class GrowthRun {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("ready_uptime_ms", ProcessStats.uptimeMillis());
 		result.put("cpu_ms", ProcessStats.processCpuNanos() / 1e6);
+		result.put("cpu_ms_by_thread", ProcessStats.cpuMillisByThreadGroup());
 		result.put("heap_after_gc_mb", ProcessStats.heapUsedAfterGcMegabytes());
 		result.put("threads", ProcessStats.threadCount());
 		result.put("loaded_classes", ProcessStats.loadedClassCount());

@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.github.workerstarter.benchmarks.child.BenchWorkerOptions;
 import io.github.workerstarter.benchmarks.child.ChildArgs;
 import io.github.workerstarter.benchmarks.child.ChildOutput;
-import io.github.workerstarter.benchmarks.child.StarterApplications;
+import io.github.workerstarter.benchmarks.child.BootApplications;
 import io.temporal.client.WorkflowClient;
 
 /** Starter variant of the growth run: the queues come from {@code temporal.workers.*}, the rest from annotations. */
@@ -21,7 +21,7 @@ public class GrowthStarterWorker {
 		List<String> queues = GrowthQueues.names(args);
 		Map<String, Object> properties = BenchWorkerOptions.starterProperties(args.string("target"));
 		properties.putAll(GrowthQueues.starterProperties(queues));
-		ConfigurableApplicationContext context = new StarterApplications(GrowthStarterWorker.class, properties, false)
+		ConfigurableApplicationContext context = new BootApplications(GrowthStarterWorker.class, properties, false)
 			.run();
 		ChildOutput.mark("WORKERS_POLLING");
 		GrowthRun.report(GrowthRun.measure(context.getBean(WorkflowClient.class), queues));

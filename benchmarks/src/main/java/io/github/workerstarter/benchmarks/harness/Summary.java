@@ -35,8 +35,11 @@ public final class Summary {
 	}
 
 	public Comparison compare(String group, String metricKey, String variant) {
+		return compare(group, metricKey, variant, this.result.baseline());
+	}
+
+	public Comparison compare(String group, String metricKey, String variant, String baseline) {
 		Metric metric = this.result.metric(metricKey);
-		String baseline = this.result.baseline();
 		double ofMedians = combine(metric, stats(group, metricKey, variant).median(),
 				stats(group, metricKey, baseline).median());
 		List<Double> pairs = new ArrayList<>();

@@ -21,8 +21,16 @@ public final class OrderRawWorker {
 	public static void main(String[] argv) throws Exception {
 		StartupPhases.reached("main");
 		ChildArgs args = ChildArgs.parse(argv);
-		String queue = args.string("queue");
-		RawWorkers raw = new RawWorkers(args.string("target"));
+		RawWorkers raw = startWorkers(args.string("target"), args.string("queue"));
+		Map<String, Object> result = OrderRun.run(raw.client(), args);
+		ChildOutput.result(result);
+		raw.shutdown(25);
+		System.exit(0);
+	}
+
+	/** The hand wiring, also used by the plain Boot variant of the startup scenario. */
+	public static RawWorkers startWorkers(String target, String queue) {
+		RawWorkers raw = new RawWorkers(target);
 		StartupPhases.reached("client-built");
 
 		Worker orders = raw.factory().newWorker(queue, BenchWorkerOptions.rawBuilder().build());
@@ -35,11 +43,7 @@ public final class OrderRawWorker {
 		raw.factory().start();
 		StartupPhases.reached("workers-started");
 		ChildOutput.mark("WORKERS_POLLING");
-
-		Map<String, Object> result = OrderRun.run(raw.client(), args);
-		ChildOutput.result(result);
-		raw.shutdown(25);
-		System.exit(0);
+		return raw;
 	}
 
 }

@@ -14,14 +14,14 @@ import io.temporal.client.WorkflowClient;
  * What an order worker JVM does once its workers poll, the same for both variants: one first workflow (the end of
  * "startup"), then, for the throughput scenario, a warm-up batch and the measured batch. Reports a result line.
  */
-final class OrderRun {
+public final class OrderRun {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
 	private OrderRun() {
 	}
 
-	static Map<String, Object> run(WorkflowClient client, ChildArgs args) throws InterruptedException {
+	public static Map<String, Object> run(WorkflowClient client, ChildArgs args) throws InterruptedException {
 		String queue = args.string("queue");
 		OrderLoad load = new OrderLoad(client, queue);
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -31,6 +31,7 @@ final class OrderRun {
 		ChildOutput.mark("FIRST_WORKFLOW");
 		result.put("first_workflow_failed", first.failed());
 		result.put("startup_cpu_ms", ProcessStats.processCpuNanos() / 1e6);
+		result.put("startup_cpu_ms_by_thread", ProcessStats.cpuMillisByThreadGroup());
 		result.put("peak_rss_mb", ProcessStats.peakRssMegabytes());
 		result.put("loaded_classes", ProcessStats.loadedClassCount());
 		result.put("threads", ProcessStats.threadCount());

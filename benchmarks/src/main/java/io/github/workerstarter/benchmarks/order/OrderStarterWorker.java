@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Import;
 import io.github.workerstarter.benchmarks.child.BenchWorkerOptions;
 import io.github.workerstarter.benchmarks.child.ChildArgs;
 import io.github.workerstarter.benchmarks.child.ChildOutput;
-import io.github.workerstarter.benchmarks.child.StarterApplications;
-import io.github.workerstarter.benchmarks.child.StarterPhaseProbes;
+import io.github.workerstarter.benchmarks.child.BootApplications;
+import io.github.workerstarter.benchmarks.child.BootPhaseProbes;
 import io.github.workerstarter.benchmarks.child.StartupPhases;
 import io.temporal.client.WorkflowClient;
 
@@ -20,7 +20,7 @@ import io.temporal.client.WorkflowClient;
  * Prometheus) is auto-configured as in a real application.
  */
 @SpringBootApplication
-@Import(StarterPhaseProbes.class)
+@Import(BootPhaseProbes.class)
 public class OrderStarterWorker {
 
 	public static void main(String[] argv) throws Exception {
@@ -32,7 +32,7 @@ public class OrderStarterWorker {
 		properties.put("temporal.workers.orders.task-queue", "${bench.queue}");
 		properties.put("temporal.workers.payments.task-queue", "${bench.queue}-payment");
 		properties.put("temporal.workers.payments.workflows", false);
-		StarterApplications application = new StarterApplications(OrderStarterWorker.class, properties,
+		BootApplications application = new BootApplications(OrderStarterWorker.class, properties,
 				args.flag("record-steps"));
 
 		ConfigurableApplicationContext context = application.run();

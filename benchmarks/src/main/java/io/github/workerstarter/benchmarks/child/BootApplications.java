@@ -15,21 +15,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * Runs a starter-variant application the way a user's {@code main} would, with properties from the harness and
- * the startup probes attached. Boot's step recording is on only when asked: it records a step for every bean
+ * Runs a Spring Boot application (the starter variants, and the plain Boot app of the startup scenario) the way a
+ * user's {@code main} would, with properties from the harness and the startup probes attached. Boot's step recording is on only when asked: it records a step for every bean
  * created, prototype workflow instances included, so it would cost the throughput runs something.
  */
-public final class StarterApplications {
+public final class BootApplications {
 
 	private final SpringApplication application;
 
 	private final BufferingApplicationStartup steps;
 
-	public StarterApplications(Class<?> applicationClass, Map<String, Object> properties, boolean recordSteps) {
+	public BootApplications(Class<?> applicationClass, Map<String, Object> properties, boolean recordSteps) {
 		this.application = new SpringApplication(applicationClass);
 		this.application.setWebApplicationType(WebApplicationType.NONE);
 		this.application.setDefaultProperties(properties);
-		this.application.addListeners(StarterPhaseProbes.eventListener());
+		this.application.addListeners(BootPhaseProbes.eventListener());
 		this.steps = recordSteps ? new BufferingApplicationStartup(20_000) : null;
 		if (this.steps != null) {
 			this.application.setApplicationStartup(this.steps);

@@ -14,11 +14,12 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 
 /**
- * Where the starter variant's startup goes: Boot's application events, plus two lifecycle beans one phase before
- * and one phase after the starter's {@link TemporalWorkersLifecycle}, which bracket {@code WorkerFactory.start()}.
+ * Where a Boot application's startup goes: Boot's application events ({@link #eventListener()}, for every Boot
+ * variant), and, imported by the starter apps, two lifecycle beans one phase before and one phase after the
+ * starter's {@link TemporalWorkersLifecycle}, which bracket {@code WorkerFactory.start()}.
  */
 @Configuration(proxyBeanMethods = false)
-public class StarterPhaseProbes {
+public class BootPhaseProbes {
 
 	/** Application events, registered on the SpringApplication so the earliest ones are seen too. */
 	public static ApplicationListener<ApplicationEvent> eventListener() {
