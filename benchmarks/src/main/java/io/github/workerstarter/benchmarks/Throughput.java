@@ -27,7 +27,7 @@ import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
  * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run.
  *
  * <pre>
- * --n 2000 --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--out dir] [--jvm-opts "..."]
+ * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--out dir] [--jvm-opts "..."]
  * </pre>
  */
 public final class Throughput {
@@ -50,8 +50,10 @@ public final class Throughput {
 	}
 
 	public static ScenarioResult run(String[] argv) throws Exception {
-		Args args = Args.parse(argv, "n", "c", "warmup", "reps", "modes", "out", "jvm-opts");
+		Args args = Args.parse(argv, "n", "tcp-n", "c", "warmup", "reps", "modes", "out", "jvm-opts");
 		int n = args.integer("n", 2000);
+		// TCP runs at about half the in-process rate: a smaller N keeps the whole set of runs short
+		int tcpN = args.integer("tcp-n", n);
 		int inFlight = args.integer("c", 200);
 		int warmup = args.integer("warmup", Math.min(200, n));
 		int reps = args.integer("reps", 3);
@@ -63,12 +65,14 @@ public final class Throughput {
 			for (int rep = 1; rep <= reps; rep++) {
 				for (String variant : VARIANTS) {
 					ScenarioRecorder.progress("throughput " + mode + " " + variant + " rep " + rep + "/" + reps);
-					recorder.add(runOnce(recorder, classpath, mode, variant, rep, n, inFlight, warmup));
+					int count = mode.equals("tcp") ? tcpN : n;
+					recorder.add(runOnce(recorder, classpath, mode, variant, rep, count, inFlight, warmup));
 				}
 			}
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("n", n);
+		parameters.put("tcp_n", tcpN);
 		parameters.put("c", inFlight);
 		parameters.put("warmup", warmup);
 		parameters.put("reps", reps);

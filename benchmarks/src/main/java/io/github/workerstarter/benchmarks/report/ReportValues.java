@@ -35,6 +35,7 @@ public final class ReportValues {
 			StartupBreakdown breakdown = new StartupBreakdown(results.get("startup"));
 			values.put("startup.breakdown", breakdown.table());
 			values.put("startup.steps", breakdown.slowestSteps(12));
+			values.put("startup.cpu_by_thread", breakdown.cpuByThread(4));
 		}
 		if (results.containsKey("growth")) {
 			values.put("growth.linearity", new GrowthLinearity(results.get("growth")).table());

@@ -53,10 +53,16 @@ final class ScenarioValues {
 						String key = prefix + "." + metric.key() + "." + variant;
 						values.put(key, Format.number(stats.median()));
 						values.put(key + ".range", Format.number(stats.min()) + "–" + Format.number(stats.max()));
-						if (metric.compare() != Metric.Compare.NONE && !variant.equals(this.result.baseline())) {
-							Summary.Comparison comparison = this.summary.compare(group, metric.key(), variant);
-							values.put(key + ".vs_raw", Format.comparisonText(metric, comparison));
-							values.put(key + ".vs_raw.median", (metric.compare() == Metric.Compare.RATIO)
+						if (metric.compare() == Metric.Compare.NONE) {
+							continue;
+						}
+						for (String other : this.result.variants()) {
+							if (other.equals(variant) || this.summary.stats(group, metric.key(), other).count() == 0) {
+								continue;
+							}
+							Summary.Comparison comparison = this.summary.compare(group, metric.key(), variant, other);
+							values.put(key + ".vs." + other, Format.comparisonText(metric, comparison));
+							values.put(key + ".vs." + other + ".median", (metric.compare() == Metric.Compare.RATIO)
 									? Format.ratio(comparison.ofMedians()) : Format.signed(comparison.ofMedians()));
 						}
 					}
@@ -79,8 +85,8 @@ final class ScenarioValues {
 		for (String variant : this.result.variants()) {
 			header.add(variant + " median (min–max)");
 		}
-		for (String variant : others()) {
-			header.add(variant + " vs " + this.result.baseline() + " (per-rep range)");
+		for (List<String> pair : comparisons()) {
+			header.add(pair.get(0) + " vs " + pair.get(1) + " (per-rep range)");
 		}
 		MarkdownTable table = new MarkdownTable(header);
 		if (byMetric) {
@@ -112,20 +118,33 @@ final class ScenarioValues {
 		for (String variant : this.result.variants()) {
 			row.add(Format.statsText(this.summary.stats(group, metric.key(), variant)));
 		}
-		for (String variant : others()) {
+		for (List<String> pair : comparisons()) {
 			if (metric.compare() == Metric.Compare.NONE) {
 				row.add("—");
 			}
 			else {
 				String operator = (metric.compare() == Metric.Compare.RATIO) ? "ratio " : "diff ";
-				row.add(operator + Format.comparisonText(metric, this.summary.compare(group, metric.key(), variant)));
+				row.add(operator + Format.comparisonText(metric,
+						this.summary.compare(group, metric.key(), pair.get(0), pair.get(1))));
 			}
 		}
 		table.row(row);
 	}
 
-	private List<String> others() {
-		return this.result.variants().stream().filter((variant) -> !variant.equals(this.result.baseline())).toList();
+	/** Each variant against the baseline, then the scenario's extra pairs (e.g. starter against boot+raw). */
+	@SuppressWarnings("unchecked")
+	private List<List<String>> comparisons() {
+		List<List<String>> pairs = new ArrayList<>();
+		for (String variant : this.result.variants()) {
+			if (!variant.equals(this.result.baseline())) {
+				pairs.add(List.of(variant, this.result.baseline()));
+			}
+		}
+		Object extra = (this.result.extras() != null) ? this.result.extras().get("extra_comparisons") : null;
+		if (extra != null) {
+			pairs.addAll((List<List<String>>) extra);
+		}
+		return pairs;
 	}
 
 	@SuppressWarnings("unchecked")

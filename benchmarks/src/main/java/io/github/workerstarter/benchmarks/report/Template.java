@@ -23,8 +23,13 @@ final class Template {
 			String key = matcher.group(1).trim();
 			String value = values.get(key);
 			if (value == null) {
+				String scenario = key.split("\\.")[0] + ".";
 				throw new IllegalArgumentException("The template asks for {{" + key + "}}, which the results do not "
-						+ "have. Known keys:\n  " + String.join("\n  ", new TreeSet<>(values.keySet())));
+						+ "have (is its result file missing?). Known keys starting with " + scenario + ":\n  "
+						+ String.join("\n  ", new TreeSet<>(values.keySet()).stream()
+							.filter((known) -> known.startsWith(scenario))
+							.limit(60)
+							.toList()));
 			}
 			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
 		}
