@@ -15,6 +15,7 @@ import io.github.workerstarter.benchmarks.harness.HistoryCheck;
 import io.github.workerstarter.benchmarks.harness.Metric;
 import io.github.workerstarter.benchmarks.harness.Metric.Compare;
 import io.github.workerstarter.benchmarks.harness.Run;
+import io.github.workerstarter.benchmarks.harness.RunOrder;
 import io.github.workerstarter.benchmarks.harness.ScenarioRecorder;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
@@ -58,7 +59,7 @@ public final class Drain {
 		try (TestServerJvm server = TestServerJvm.start(Classpaths.full(), recorder.jvmOptions(), recorder.log("server"));
 				HistoryCheck history = new HistoryCheck(server.target())) {
 			for (int rep = 1; rep <= reps; rep++) {
-				for (String variant : VARIANTS) {
+				for (String variant : RunOrder.of(VARIANTS, rep)) {
 					ScenarioRecorder.progress("drain " + variant + " rep " + rep + "/" + reps);
 					recorder.add(runOnce(recorder, server, history, group, variant, rep, activities, activityMillis));
 				}

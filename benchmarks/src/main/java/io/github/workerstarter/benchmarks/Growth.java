@@ -14,6 +14,7 @@ import io.github.workerstarter.benchmarks.harness.Classpaths;
 import io.github.workerstarter.benchmarks.harness.Metric;
 import io.github.workerstarter.benchmarks.harness.Metric.Compare;
 import io.github.workerstarter.benchmarks.harness.Run;
+import io.github.workerstarter.benchmarks.harness.RunOrder;
 import io.github.workerstarter.benchmarks.harness.ScenarioRecorder;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
@@ -59,7 +60,7 @@ public final class Growth {
 		try (TestServerJvm server = TestServerJvm.start(Classpaths.full(), recorder.jvmOptions(), recorder.log("server"))) {
 			for (int rep = 1; rep <= reps; rep++) {
 				for (int queues : queueCounts) {
-					for (String variant : VARIANTS) {
+					for (String variant : RunOrder.of(VARIANTS, rep)) {
 						ScenarioRecorder.progress("growth " + queues + " queues " + variant + " rep " + rep + "/" + reps);
 						recorder.add(runOnce(recorder, server, variant, rep, queues));
 					}

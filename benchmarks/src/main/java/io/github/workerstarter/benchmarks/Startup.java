@@ -15,6 +15,7 @@ import io.github.workerstarter.benchmarks.harness.Classpaths;
 import io.github.workerstarter.benchmarks.harness.Metric;
 import io.github.workerstarter.benchmarks.harness.Metric.Compare;
 import io.github.workerstarter.benchmarks.harness.Run;
+import io.github.workerstarter.benchmarks.harness.RunOrder;
 import io.github.workerstarter.benchmarks.harness.ScenarioRecorder;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
@@ -67,7 +68,7 @@ public final class Startup {
 		Map<String, Object> extras = new LinkedHashMap<>();
 		try (TestServerJvm server = TestServerJvm.start(Classpaths.full(), recorder.jvmOptions(), recorder.log("server"))) {
 			for (int rep = 1; rep <= reps; rep++) {
-				for (String variant : VARIANTS) {
+				for (String variant : RunOrder.of(VARIANTS, rep)) {
 					ScenarioRecorder.progress("startup " + variant + " rep " + rep + "/" + reps);
 					recorder.add(runOnce(recorder, server, variant, rep, false).run());
 				}

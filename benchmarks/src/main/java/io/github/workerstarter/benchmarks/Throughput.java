@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.workerstarter.benchmarks.child.BenchWorkerOptions;
 import io.github.workerstarter.benchmarks.harness.Args;
@@ -14,6 +15,7 @@ import io.github.workerstarter.benchmarks.harness.Classpaths;
 import io.github.workerstarter.benchmarks.harness.Metric;
 import io.github.workerstarter.benchmarks.harness.Metric.Compare;
 import io.github.workerstarter.benchmarks.harness.Run;
+import io.github.workerstarter.benchmarks.harness.RunOrder;
 import io.github.workerstarter.benchmarks.harness.ScenarioRecorder;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
@@ -42,6 +44,8 @@ public final class Throughput {
 			new Metric("server_cores", "server JVM CPU use", "cores", Compare.RATIO),
 			new Metric("failed", "failed workflows", "count", Compare.NONE));
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private Throughput() {
 	}
 
@@ -63,7 +67,7 @@ public final class Throughput {
 
 		for (String mode : modes) {
 			for (int rep = 1; rep <= reps; rep++) {
-				for (String variant : VARIANTS) {
+				for (String variant : RunOrder.of(VARIANTS, rep)) {
 					ScenarioRecorder.progress("throughput " + mode + " " + variant + " rep " + rep + "/" + reps);
 					int count = mode.equals("tcp") ? tcpN : n;
 					recorder.add(runOnce(recorder, classpath, mode, variant, rep, count, inFlight, warmup));
@@ -116,6 +120,7 @@ public final class Throughput {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("load_peak_rss_mb", result.get("load_peak_rss_mb").asDouble());
 			details.put("elapsed_ms", result.get("elapsed_ms").asDouble());
+			details.put("cpu_ms_per_wf_by_thread", JSON.convertValue(result.get("cpu_ms_per_wf_by_thread"), Map.class));
 			return new Run(mode, variant, rep, metrics, details);
 		}
 	}
