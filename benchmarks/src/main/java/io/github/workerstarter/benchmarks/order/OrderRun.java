@@ -42,9 +42,12 @@ public final class OrderRun {
 			load.run(queue + "-warmup", args.integer("warmup"), inFlight, TIMEOUT);
 			ChildOutput.mark("LOAD_START");
 			long cpuBefore = ProcessStats.processCpuNanos();
+			Map<String, Long> threadsBefore = ProcessStats.cpuMillisByThreadGroup();
 			OrderLoad.Batch measured = load.run(queue + "-load", count, inFlight, TIMEOUT);
 			long cpu = ProcessStats.processCpuNanos() - cpuBefore;
+			Map<String, Long> threadsAfter = ProcessStats.cpuMillisByThreadGroup();
 			ChildOutput.mark("LOAD_END");
+			result.put("cpu_ms_per_wf_by_thread", perWorkflow(threadsBefore, threadsAfter, measured.completed()));
 			result.put("completed", measured.completed());
 			result.put("failed", measured.failed());
 			result.put("elapsed_ms", measured.elapsedNanos() / 1e6);
@@ -54,6 +57,18 @@ public final class OrderRun {
 		}
 		result.put("milestones_ms", StartupPhases.milestones());
 		return result;
+	}
+
+	/** Where the CPU of the measured batch went, per thread group (threads that ended meanwhile are missing). */
+	private static Map<String, Double> perWorkflow(Map<String, Long> before, Map<String, Long> after, int completed) {
+		Map<String, Double> perWorkflow = new LinkedHashMap<>();
+		after.forEach((group, millis) -> {
+			long spent = millis - before.getOrDefault(group, 0L);
+			if (spent > 0) {
+				perWorkflow.put(group, (double) spent / completed);
+			}
+		});
+		return perWorkflow;
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.github.workerstarter.benchmarks.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.workerstarter.benchmarks.harness.Format;
 import io.github.workerstarter.benchmarks.harness.Metric;
@@ -40,11 +42,42 @@ final class GrowthLinearity {
 				List<Double> slopes = slopes(metric.key(), variant);
 				List<String> row = new ArrayList<>(List.of(metric.label() + " (" + metric.unit() + ")", variant));
 				slopes.forEach((slope) -> row.add(Format.signed(slope)));
-				row.add(verdict(slopes));
+				row.add(isFlat(metric.key(), variant) ? "flat (< 5% over the range)" : verdict(slopes));
 				table.row(row);
 			}
 		}
 		return table.toString();
+	}
+
+	/**
+	 * Cost of one queue over the whole range (first to last queue count), per metric and variant, as
+	 * {@code growth.per_queue.<metric>.<variant>}; and the starter's extra per queue, {@code ...starter.vs.raw}.
+	 */
+	Map<String, String> perQueueValues() {
+		Map<String, String> values = new LinkedHashMap<>();
+		int first = this.counts.get(0);
+		int last = this.counts.get(this.counts.size() - 1);
+		for (Metric metric : this.result.metrics()) {
+			Map<String, Double> slopeByVariant = new LinkedHashMap<>();
+			for (String variant : this.result.variants()) {
+				double slope = (median(last, metric.key(), variant) - median(first, metric.key(), variant))
+						/ (last - first);
+				slopeByVariant.put(variant, slope);
+				values.put("growth.per_queue." + metric.key() + "." + variant, Format.number(slope));
+			}
+			if (slopeByVariant.containsKey("starter") && slopeByVariant.containsKey("raw")) {
+				values.put("growth.per_queue." + metric.key() + ".starter.vs.raw",
+						Format.signed(slopeByVariant.get("starter") - slopeByVariant.get("raw")));
+			}
+		}
+		return values;
+	}
+
+	/** Whether the value hardly moves from the first to the last queue count: slopes of nothing are noise. */
+	private boolean isFlat(String metric, String variant) {
+		double first = median(this.counts.get(0), metric, variant);
+		double last = median(this.counts.get(this.counts.size() - 1), metric, variant);
+		return Math.abs(last - first) < 0.05 * Math.abs(first);
 	}
 
 	private List<Double> slopes(String metric, String variant) {

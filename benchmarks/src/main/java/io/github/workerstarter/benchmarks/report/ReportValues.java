@@ -31,6 +31,10 @@ public final class ReportValues {
 			.mapToDouble((result) -> ((Number) result.environment().get("duration_s")).doubleValue())
 			.sum() / 60)));
 		results.values().forEach((result) -> values.putAll(new ScenarioValues(result).values()));
+		if (results.containsKey("throughput")) {
+			values.put("throughput.cpu_by_thread", new ThreadCpuTable(results.get("throughput"),
+					"cpu_ms_per_wf_by_thread").table("CPU ms per workflow, by thread (median)", 10));
+		}
 		if (results.containsKey("startup")) {
 			StartupBreakdown breakdown = new StartupBreakdown(results.get("startup"));
 			values.put("startup.breakdown", breakdown.table());
@@ -38,7 +42,11 @@ public final class ReportValues {
 			values.put("startup.cpu_by_thread", breakdown.cpuByThread(4));
 		}
 		if (results.containsKey("growth")) {
-			values.put("growth.linearity", new GrowthLinearity(results.get("growth")).table());
+			GrowthLinearity linearity = new GrowthLinearity(results.get("growth"));
+			values.put("growth.linearity", linearity.table());
+			values.putAll(linearity.perQueueValues());
+			values.put("growth.cpu_by_thread", new ThreadCpuTable(results.get("growth"), "cpu_ms_by_thread")
+				.table("CPU ms until polling, by thread (median)", 4));
 		}
 		values.put("goals", new Goals(results).table());
 		return values;

@@ -15,7 +15,7 @@ import io.github.workerstarter.benchmarks.harness.Summary;
 /**
  * The placeholders one scenario's result provides: its command, duration, machine load, main table, and every
  * median, range and comparison under {@code <scenario>.<group>.<metric>.<variant>} (the group part is left out
- * when the scenario has a single group).
+ * when the scenario has a single group; {@code first} and {@code last} name the first and last group).
  */
 final class ScenarioValues {
 
@@ -42,6 +42,13 @@ final class ScenarioValues {
 			List<String> prefixes = new ArrayList<>(List.of(scenario + "." + slug(group)));
 			if (this.result.groups().size() == 1) {
 				prefixes.add(scenario);
+			}
+			// the first and last group under fixed names, so the template does not depend on the parameters
+			if (group.equals(this.result.groups().get(0))) {
+				prefixes.add(scenario + ".first");
+			}
+			if (group.equals(this.result.groups().get(this.result.groups().size() - 1))) {
+				prefixes.add(scenario + ".last");
 			}
 			for (Metric metric : this.result.metrics()) {
 				for (String variant : this.result.variants()) {
