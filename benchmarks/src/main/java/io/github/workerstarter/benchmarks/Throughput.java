@@ -26,7 +26,9 @@ import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
  * Scenario 1: order workflows (three activities, two queues) with a fixed number in flight, raw SDK against the
  * starter with actuator and Prometheus on the class path. Each run is a fresh worker JVM that also drives the load
  * through its own client; the server is either inside that JVM ({@code in-process}) or a test server JVM of its
- * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run.
+ * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run. CPU is also given
+ * without the JIT compiler threads: in runs this short they still compile a third of the time, and how much
+ * varies from run to run more than anything the variants do.
  *
  * <pre>
  * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--out dir] [--jvm-opts "..."]
@@ -39,8 +41,12 @@ public final class Throughput {
 	static final List<Metric> METRICS = List.of(
 			new Metric("wf_per_s", "throughput", "wf/s", Compare.RATIO),
 			new Metric("cpu_ms_per_wf", "worker JVM CPU per workflow", "ms", Compare.RATIO),
+			new Metric("cpu_ms_per_wf_no_jit", "worker JVM CPU per workflow, JIT compiler excluded", "ms",
+					Compare.RATIO),
 			new Metric("worker_cores", "worker JVM CPU use", "cores", Compare.RATIO),
 			new Metric("server_cpu_ms_per_wf", "server JVM CPU per workflow", "ms", Compare.RATIO),
+			new Metric("server_cpu_ms_per_wf_no_jit", "server JVM CPU per workflow, JIT compiler excluded", "ms",
+					Compare.RATIO),
 			new Metric("server_cores", "server JVM CPU use", "cores", Compare.RATIO),
 			new Metric("failed", "failed workflows", "count", Compare.NONE));
 
@@ -100,9 +106,11 @@ public final class Throughput {
 			worker.awaitMarker("LOAD_START", timeout);
 			Duration workerCpuStart = worker.cpu();
 			Duration serverCpuStart = (server != null) ? server.cpu() : Duration.ZERO;
+			long serverJitStart = (server != null) ? server.jitMillis() : 0;
 			worker.awaitMarker("LOAD_END", timeout);
 			Duration workerCpu = worker.cpu().minus(workerCpuStart);
 			Duration serverCpu = (server != null) ? server.cpu().minus(serverCpuStart) : Duration.ZERO;
+			long serverJit = (server != null) ? server.jitMillis() - serverJitStart : 0;
 			JsonNode result = worker.awaitResult(Duration.ofMinutes(1));
 			worker.awaitExit(Duration.ofMinutes(1));
 
@@ -111,9 +119,11 @@ public final class Throughput {
 			Map<String, Double> metrics = new LinkedHashMap<>();
 			metrics.put("wf_per_s", result.get("wf_per_s").asDouble());
 			metrics.put("cpu_ms_per_wf", result.get("cpu_ms_per_wf").asDouble());
+			metrics.put("cpu_ms_per_wf_no_jit", result.get("cpu_ms_per_wf_no_jit").asDouble());
 			metrics.put("worker_cores", workerCpu.toNanos() / 1e9 / elapsedSeconds);
 			if (server != null) {
 				metrics.put("server_cpu_ms_per_wf", serverCpu.toNanos() / 1e6 / completed);
+				metrics.put("server_cpu_ms_per_wf_no_jit", (serverCpu.toNanos() / 1e6 - serverJit) / completed);
 				metrics.put("server_cores", serverCpu.toNanos() / 1e9 / elapsedSeconds);
 			}
 			metrics.put("failed", result.get("failed").asDouble());

@@ -2,11 +2,8 @@ package io.github.workerstarter.benchmarks.child;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a child JVM reports about itself: time since JVM start, CPU, memory high-water mark, threads, heap. */
@@ -54,50 +51,12 @@ public final class ProcessStats {
 	}
 
 	/**
-	 * CPU time so far per kind of thread, from {@code /proc/self/task/<tid>/stat} (which, unlike the thread MXBean,
-	 * also sees the JIT compiler and GC threads). Thread names are cut to 15 characters by the kernel; digits are
-	 * folded so that e.g. every poller thread counts in one group. Clock ticks are taken as 10 ms (USER_HZ 100, the
-	 * value on every common Linux build).
-	 * @return milliseconds by thread group, largest first; empty where there is no /proc
+	 * CPU time so far per kind of thread of this JVM.
+	 * @return milliseconds by thread group, largest first
+	 * @see ThreadCpu
 	 */
 	public static Map<String, Long> cpuMillisByThreadGroup() {
-		Map<String, Long> byGroup = new HashMap<>();
-		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-			for (Path task : tasks) {
-				try {
-					String stat = Files.readString(task.resolve("stat"));
-					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					byGroup.merge(threadGroup(name), ticks * 10, Long::sum);
-				}
-				catch (IOException | RuntimeException threadEnded) {
-					// the thread ended while we read: its time is lost, as it would be anyway
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return Map.of();
-		}
-		Map<String, Long> sorted = new LinkedHashMap<>();
-		byGroup.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
-		return sorted;
-	}
-
-	private static String threadGroup(String name) {
-		if (name.equals("java")) {
-			return "main"; // the launcher's thread that runs main() keeps the process name
-		}
-		if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-			return "JIT compiler";
-		}
-		if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
-			return "GC and VM";
-		}
-		return name.replaceAll("[0-9]+", "N");
+		return ThreadCpu.byGroup("self");
 	}
 
 	private static long statusKilobytes(String field) {

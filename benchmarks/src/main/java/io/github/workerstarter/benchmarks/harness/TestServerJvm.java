@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.workerstarter.benchmarks.child.ThreadCpu;
+
 /**
  * The SDK's test server in a JVM of its own ({@code io.temporal.testserver.TestServer <port>}, real time), reached
  * over TCP on 127.0.0.1. Its CPU time is read from outside, so a run can say how much of the machine the server
@@ -40,6 +42,11 @@ public final class TestServerJvm implements AutoCloseable {
 
 	public Duration cpu() {
 		return this.jvm.cpu();
+	}
+
+	/** CPU milliseconds of the server's JIT compiler threads so far. */
+	public long jitMillis() {
+		return ThreadCpu.jit(ThreadCpu.byGroup(Long.toString(this.jvm.pid())));
 	}
 
 	private void awaitListening(Duration timeout) {

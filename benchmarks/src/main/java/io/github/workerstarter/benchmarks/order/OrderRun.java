@@ -8,6 +8,7 @@ import io.github.workerstarter.benchmarks.child.ChildArgs;
 import io.github.workerstarter.benchmarks.child.ChildOutput;
 import io.github.workerstarter.benchmarks.child.ProcessStats;
 import io.github.workerstarter.benchmarks.child.StartupPhases;
+import io.github.workerstarter.benchmarks.child.ThreadCpu;
 import io.temporal.client.WorkflowClient;
 
 /**
@@ -53,6 +54,8 @@ public final class OrderRun {
 			result.put("elapsed_ms", measured.elapsedNanos() / 1e6);
 			result.put("wf_per_s", measured.perSecond());
 			result.put("cpu_ms_per_wf", cpu / 1e6 / measured.completed());
+			long jitMillis = ThreadCpu.jit(threadsAfter) - ThreadCpu.jit(threadsBefore);
+			result.put("cpu_ms_per_wf_no_jit", (cpu / 1e6 - jitMillis) / measured.completed());
 			result.put("load_peak_rss_mb", ProcessStats.peakRssMegabytes());
 		}
 		result.put("milestones_ms", StartupPhases.milestones());
