@@ -130,6 +130,9 @@ public final class Throughput {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("load_peak_rss_mb", result.get("load_peak_rss_mb").asDouble());
 			details.put("elapsed_ms", result.get("elapsed_ms").asDouble());
+			if (result.has("prototype_us")) {
+				details.put("prototype_us", result.get("prototype_us").asDouble());
+			}
 			details.put("cpu_ms_per_wf_by_thread", JSON.convertValue(result.get("cpu_ms_per_wf_by_thread"), Map.class));
 			return new Run(mode, variant, rep, metrics, details);
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.support.GenericApplicationContext;
 
 import io.github.workerstarter.benchmarks.child.BenchWorkerOptions;
 import io.github.workerstarter.benchmarks.child.ChildArgs;
@@ -38,6 +39,9 @@ public class OrderStarterWorker {
 		ConfigurableApplicationContext context = application.run();
 		StartupPhases.reached("run-returned");
 		Map<String, Object> result = OrderRun.run(context.getBean(WorkflowClient.class), args);
+		if (args.integer("n") > 0) {
+			result.put("prototype_us", PrototypeCost.microsPerInstance((GenericApplicationContext) context));
+		}
 		result.put("slowest_steps_ms", application.slowestSteps(15));
 		ChildOutput.result(result);
 		context.close();

@@ -32,6 +32,7 @@ public final class ReportValues {
 			.sum() / 60)));
 		results.values().forEach((result) -> values.putAll(new ScenarioValues(result).values()));
 		if (results.containsKey("throughput")) {
+			values.putAll(PerWorkflowOverhead.values(results.get("throughput")));
 			values.put("throughput.cpu_by_thread", new ThreadCpuTable(results.get("throughput"),
 					"cpu_ms_per_wf_by_thread").table("CPU ms per workflow, by thread (median)", 10));
 		}
