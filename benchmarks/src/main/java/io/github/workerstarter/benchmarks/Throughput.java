@@ -21,22 +21,26 @@ import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
 import io.github.workerstarter.benchmarks.order.OrderRawWorker;
 import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
+import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
 
 /**
  * Scenario 1: order workflows (three activities, two queues) with a fixed number in flight, raw SDK against the
- * starter with actuator and Prometheus on the class path. Each run is a fresh worker JVM that also drives the load
+ * starter with actuator and Prometheus on the class path, and against the raw wiring inside a plain Boot app
+ * ({@code boot+raw}), which tells what the starter costs from what having Spring Boot in the JVM costs. Each run is a fresh worker JVM that also drives the load
  * through its own client; the server is either inside that JVM ({@code in-process}) or a test server JVM of its
  * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run. CPU is also given
  * without the JIT compiler threads: in runs this short they still compile a third of the time, and how much
  * varies from run to run more than anything the variants do.
  *
  * <pre>
- * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--out dir] [--jvm-opts "..."]
+ * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw]
+ * [--out dir] [--jvm-opts "..."]
  * </pre>
  */
 public final class Throughput {
 
-	static final List<String> VARIANTS = List.of("raw", "starter");
+	/** boot+raw: the raw wiring inside a plain Boot app, to tell the starter's cost from Spring Boot's presence. */
+	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw");
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("wf_per_s", "throughput", "wf/s", Compare.RATIO),
@@ -60,7 +64,7 @@ public final class Throughput {
 	}
 
 	public static ScenarioResult run(String[] argv) throws Exception {
-		Args args = Args.parse(argv, "n", "tcp-n", "c", "warmup", "reps", "modes", "out", "jvm-opts");
+		Args args = Args.parse(argv, "n", "tcp-n", "c", "warmup", "reps", "modes", "variants", "out", "jvm-opts");
 		int n = args.integer("n", 2000);
 		// TCP runs at about half the in-process rate: a smaller N keeps the whole set of runs short
 		int tcpN = args.integer("tcp-n", n);
@@ -68,12 +72,13 @@ public final class Throughput {
 		int warmup = args.integer("warmup", Math.min(200, n));
 		int reps = args.integer("reps", 3);
 		List<String> modes = args.strings("modes", "in-process,tcp");
+		List<String> variants = args.strings("variants", String.join(",", VARIANTS));
 		ScenarioRecorder recorder = new ScenarioRecorder("throughput", Throughput.class, args);
 		String classpath = Classpaths.full();
 
 		for (String mode : modes) {
 			for (int rep = 1; rep <= reps; rep++) {
-				for (String variant : RunOrder.of(VARIANTS, rep)) {
+				for (String variant : RunOrder.of(variants, rep)) {
 					ScenarioRecorder.progress("throughput " + mode + " " + variant + " rep " + rep + "/" + reps);
 					int count = mode.equals("tcp") ? tcpN : n;
 					recorder.add(runOnce(recorder, classpath, mode, variant, rep, count, inFlight, warmup));
@@ -88,16 +93,23 @@ public final class Throughput {
 		parameters.put("reps", reps);
 		parameters.put("max_concurrent_activities", BenchWorkerOptions.MAX_CONCURRENT_ACTIVITIES);
 		parameters.put("max_concurrent_workflow_tasks", BenchWorkerOptions.MAX_CONCURRENT_WORKFLOW_TASKS);
-		return recorder.finish(parameters, "raw", VARIANTS, modes, METRICS, Map.of());
+		Map<String, Object> extras = variants.containsAll(List.of("starter", "boot+raw"))
+				? Map.of("extra_comparisons", List.of(List.of("starter", "boot+raw"))) : Map.of();
+		return recorder.finish(parameters, "raw", variants, modes, METRICS, extras);
 	}
 
 	private static Run runOnce(ScenarioRecorder recorder, String classpath, String mode, String variant, int rep,
 			int n, int inFlight, int warmup) {
-		String name = mode + "-" + variant + "-" + rep;
+		String name = mode + "-" + variant.replace('+', '-') + "-" + rep;
 		TestServerJvm server = mode.equals("tcp")
 				? TestServerJvm.start(classpath, recorder.jvmOptions(), recorder.log(name + "-server")) : null;
 		String target = (server != null) ? server.target() : BenchWorkerOptions.EMBEDDED;
-		String main = variant.equals("raw") ? OrderRawWorker.class.getName() : OrderStarterWorker.class.getName();
+		String main = switch (variant) {
+			case "raw" -> OrderRawWorker.class.getName();
+			case "starter" -> OrderStarterWorker.class.getName();
+			case "boot+raw" -> OrderPlainBootWorker.class.getName();
+			default -> throw new IllegalArgumentException("Unknown variant " + variant + "; known: " + VARIANTS);
+		};
 		List<String> childArgs = List.of("--target=" + target, "--queue=orders-" + name, "--n=" + n,
 				"--c=" + inFlight, "--warmup=" + warmup);
 		try (server; ChildJvm worker = ChildJvm.launch(name, classpath, recorder.jvmOptions(), main, childArgs,

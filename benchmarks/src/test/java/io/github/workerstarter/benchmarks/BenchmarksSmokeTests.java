@@ -56,7 +56,7 @@ class BenchmarksSmokeTests {
 	}
 
 	@Test
-	void throughputRunsBothVariantsInBothServerModes() throws Exception {
+	void throughputRunsEveryVariantInBothServerModes() throws Exception {
 		ScenarioResult result = throughput.get();
 		assertWellFormed(result, List.of("in-process", "tcp"));
 		result.runs().forEach((run) -> {
