@@ -26,7 +26,8 @@ import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
 /**
  * Scenario 1: order workflows (three activities, two queues) with a fixed number in flight, raw SDK against the
  * starter with actuator and Prometheus on the class path, and against the raw wiring inside a plain Boot app
- * ({@code boot+raw}), which tells what the starter costs from what having Spring Boot in the JVM costs. Each run is a fresh worker JVM that also drives the load
+ * ({@code boot+raw}), which tells what the starter costs from what having Spring Boot in the JVM
+ * costs. Each run is a fresh worker JVM that also drives the load
  * through its own client; the server is either inside that JVM ({@code in-process}) or a test server JVM of its
  * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run. CPU is also given
  * without the JIT compiler threads: in runs this short they still compile a third of the time, and how much

@@ -15,9 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * Runs a Spring Boot application (the starter variants, and the plain Boot app of the startup scenario) the way a
- * user's {@code main} would, with properties from the harness and the startup probes attached. Boot's step recording is on only when asked: it records a step for every bean
- * created, prototype workflow instances included, so it would cost the throughput runs something.
+ * Runs a Spring Boot application (the starter variants, and the plain Boot app) the way a user's {@code main}
+ * would, with properties from the harness and the startup probes attached. Boot's step recording is on only when
+ * asked: it records a step for every bean created, prototype workflow instances included, so it would cost the
+ * throughput runs something.
  */
 public final class BootApplications {
 
