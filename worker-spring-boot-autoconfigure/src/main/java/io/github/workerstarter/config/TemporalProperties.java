@@ -24,12 +24,17 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
  * @param workers One worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
  * task-queue).
+ * @param failFast Whether startup fails when the server cannot be reached. When false, the application starts, the
+ * workers connect in the background with backoff and health reports DOWN until they do.
+ * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
+ * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
-		@Nullable Map<String, WorkerProperties> workers, @DefaultValue Shutdown shutdown) {
+		@Nullable Map<String, WorkerProperties> workers, @DefaultValue("false") boolean failFast,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -81,12 +86,31 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	}
 
 	/**
+	 * Health indicator settings (the indicator itself is switched by management.health.temporal.enabled).
+	 *
+	 * @param timeout How long the health check waits for the server; a dead server answers DOWN after this, never
+	 * blocking the health endpoint for longer.
+	 * @param readiness Whether the temporal health contributor is part of the readiness probe group.
+	 */
+	public record Health(@DefaultValue("1s") Duration timeout, @DefaultValue("true") boolean readiness) {
+	}
+
+	/**
 	 * Stopping behaviour.
 	 *
 	 * @param drainTimeout How long in-flight workflow and activity tasks may run after polling stops before they
-	 * are interrupted. Keep it below spring.lifecycle.timeout-per-shutdown-phase.
+	 * are interrupted. Must be shorter than spring.lifecycle.timeout-per-shutdown-phase; when unset, that timeout
+	 * minus 5 seconds (25s with Spring's default of 30s).
+	 * @param allowActivityHeartbeats Whether activities may keep heart-beating while the worker drains. When false,
+	 * the SDK fails a heartbeat during shutdown, so a long activity that heartbeats is failed and retried instead of
+	 * finishing.
+	 * @param stickyQueueDrainTimeout How long a draining worker keeps polling its sticky queue, so workflow tasks
+	 * that follow activities finishing during the drain still run on this instance and the workflows move on. Zero
+	 * (the SDK default) stops all polling at once; a real Temporal server then hands those tasks to other workers
+	 * after the sticky schedule-to-start timeout. A non-zero value makes every shutdown last at least this long.
 	 */
-	public record Shutdown(@DefaultValue("25s") Duration drainTimeout) {
+	public record Shutdown(@Nullable Duration drainTimeout, @DefaultValue("true") boolean allowActivityHeartbeats,
+			@DefaultValue("0s") Duration stickyQueueDrainTimeout) {
 	}
 
 }

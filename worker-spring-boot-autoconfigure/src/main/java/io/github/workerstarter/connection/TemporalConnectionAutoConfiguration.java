@@ -41,6 +41,14 @@ public final class TemporalConnectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ServerProbe temporalServerProbe(WorkflowServiceStubs stubs, WorkflowClient client, TemporalProperties properties) {
+		String target = (properties.isEmbedded()) ? "embedded (in-process)"
+				: (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : String.valueOf(properties.target());
+		return new ServerProbe(stubs, client.getOptions().getNamespace(), target);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
 		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder().setNamespace(properties.namespace());

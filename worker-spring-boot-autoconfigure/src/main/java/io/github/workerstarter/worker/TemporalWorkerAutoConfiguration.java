@@ -11,9 +11,13 @@ import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.lifecycle.DrainTimeout;
+import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 
@@ -29,9 +33,17 @@ public final class TemporalWorkerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkerFactory temporalWorkerFactory(WorkflowClient client,
+	InFlightActivities temporalInFlightActivities() {
+		return new InFlightActivities();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerFactory temporalWorkerFactory(WorkflowClient client, ObjectProvider<WorkerInterceptor> interceptors,
 			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
-		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder();
+		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
+		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder()
+			.setWorkerInterceptors(interceptors.orderedStream().toArray(WorkerInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkerFactory.newInstance(client, builder.build());
 	}
@@ -49,8 +61,11 @@ public final class TemporalWorkerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkersLifecycle temporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry,
-			TemporalProperties properties) {
-		return new TemporalWorkersLifecycle(workerFactory, registry, properties.shutdown().drainTimeout());
+			ServerProbe probe, InFlightActivities inFlight, TemporalProperties properties, Environment environment) {
+		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(
+				DrainTimeout.resolve(properties.shutdown(), environment), properties.failFast(),
+				properties.connectTimeout());
+		return new TemporalWorkersLifecycle(workerFactory, registry, probe, inFlight, settings);
 	}
 
 }

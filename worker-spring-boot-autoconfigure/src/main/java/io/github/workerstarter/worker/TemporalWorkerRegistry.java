@@ -48,7 +48,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
-		this.optionsFactory = new WorkerOptionsFactory(customizers);
+		this.optionsFactory = new WorkerOptionsFactory(customizers, properties.shutdown());
 		this.beanFactory = beanFactory;
 	}
 

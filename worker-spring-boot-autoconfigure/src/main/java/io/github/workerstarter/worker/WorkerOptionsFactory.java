@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 
+import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerProperties;
 import io.temporal.worker.WorkerOptions;
 
@@ -15,8 +16,11 @@ final class WorkerOptionsFactory {
 
 	private final List<WorkerOptionsCustomizer> customizers;
 
-	WorkerOptionsFactory(List<WorkerOptionsCustomizer> customizers) {
+	private final TemporalProperties.Shutdown shutdown;
+
+	WorkerOptionsFactory(List<WorkerOptionsCustomizer> customizers, TemporalProperties.Shutdown shutdown) {
 		this.customizers = List.copyOf(customizers);
+		this.shutdown = shutdown;
 	}
 
 	WorkerOptions create(String taskQueue, WorkerProperties properties) {
@@ -30,6 +34,8 @@ final class WorkerOptionsFactory {
 		map.from(properties::activityPollers).to(builder::setMaxConcurrentActivityTaskPollers);
 		map.from(properties::maxActivitiesPerSecond).to(builder::setMaxWorkerActivitiesPerSecond);
 		map.from(properties::maxTaskQueueActivitiesPerSecond).to(builder::setMaxTaskQueueActivitiesPerSecond);
+		builder.setAllowActivityHeartbeatDuringShutdown(this.shutdown.allowActivityHeartbeats());
+		builder.setStickyTaskQueueDrainTimeout(this.shutdown.stickyQueueDrainTimeout());
 		this.customizers.forEach((customizer) -> customizer.customize(taskQueue, builder));
 		// with the SDK's defaults filled in, so the startup log and later the health details show real values
 		return builder.validateAndBuildWithDefaults();

@@ -300,8 +300,12 @@ class TemporalWorkerAutoConfigurationTests {
 	static class UserLifecycleConfiguration {
 
 		@Bean
-		TemporalWorkersLifecycle myLifecycle(WorkerFactory factory, TemporalWorkerRegistry registry) {
-			return new TemporalWorkersLifecycle(factory, registry, java.time.Duration.ofSeconds(1));
+		TemporalWorkersLifecycle myLifecycle(WorkerFactory factory, TemporalWorkerRegistry registry,
+				io.github.workerstarter.connection.ServerProbe probe,
+				io.github.workerstarter.lifecycle.InFlightActivities inFlight) {
+			return new TemporalWorkersLifecycle(factory, registry, probe, inFlight,
+					new TemporalWorkersLifecycle.Settings(java.time.Duration.ofSeconds(1), false,
+							java.time.Duration.ofSeconds(1)));
 		}
 
 	}
