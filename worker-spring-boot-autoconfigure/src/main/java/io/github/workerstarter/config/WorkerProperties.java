@@ -1,5 +1,7 @@
 package io.github.workerstarter.config;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxActivitiesPerSecond Limit on activities this worker starts per second. SDK default: unlimited.
  * @param maxTaskQueueActivitiesPerSecond Limit, enforced by the server, on activities started per second across
  * all workers of the task queue. SDK default: unlimited.
+ * @param stickyQueueScheduleToStartTimeout How long the server keeps a workflow's next task on this worker's
+ * sticky queue (its cache) before handing it to any worker of the queue. SDK default 5s. 0s turns sticky execution
+ * off: every workflow task replays the history, and a stopped instance never holds tasks (useful with the SDK's test
+ * server, which does not time sticky tasks out).
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
 		@Nullable Integer maxConcurrentLocalActivities, @Nullable Integer workflowPollers,
 		@Nullable Integer activityPollers, @Nullable Double maxActivitiesPerSecond,
-		@Nullable Double maxTaskQueueActivitiesPerSecond) {
+		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout) {
 
 	/**
 	 * Whether workflows may be registered on this worker.
@@ -56,7 +62,8 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.maxConcurrentLocalActivities, defaults.maxConcurrentLocalActivities),
 				or(this.workflowPollers, defaults.workflowPollers), or(this.activityPollers, defaults.activityPollers),
 				or(this.maxActivitiesPerSecond, defaults.maxActivitiesPerSecond),
-				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond));
+				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond),
+				or(this.stickyQueueScheduleToStartTimeout, defaults.stickyQueueScheduleToStartTimeout));
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {

@@ -34,6 +34,7 @@ final class WorkerOptionsFactory {
 		map.from(properties::activityPollers).to(builder::setMaxConcurrentActivityTaskPollers);
 		map.from(properties::maxActivitiesPerSecond).to(builder::setMaxWorkerActivitiesPerSecond);
 		map.from(properties::maxTaskQueueActivitiesPerSecond).to(builder::setMaxTaskQueueActivitiesPerSecond);
+		map.from(properties::stickyQueueScheduleToStartTimeout).to(builder::setStickyQueueScheduleToStartTimeout);
 		builder.setAllowActivityHeartbeatDuringShutdown(this.shutdown.allowActivityHeartbeats());
 		builder.setStickyTaskQueueDrainTimeout(this.shutdown.stickyQueueDrainTimeout());
 		this.customizers.forEach((customizer) -> customizer.customize(taskQueue, builder));

@@ -54,6 +54,7 @@ class TemporalWorkerAutoConfigurationTests {
 					"temporal.workers.greetings.workflow-pollers=4",
 					"temporal.workers.greetings.max-activities-per-second=12.5",
 					"temporal.workers.greetings.max-task-queue-activities-per-second=30",
+					"temporal.workers.greetings.sticky-queue-schedule-to-start-timeout=0s",
 					"temporal.workers.audit.task-queue=audit-queue", "temporal.workers.audit.workflows=false")
 			.run((context) -> {
 				WorkerFactory factory = context.getBean(WorkerFactory.class);
@@ -66,6 +67,8 @@ class TemporalWorkerAutoConfigurationTests {
 				assertThat(greetings.getMaxConcurrentActivityTaskPollers()).isEqualTo(3);
 				assertThat(greetings.getMaxWorkerActivitiesPerSecond()).isEqualTo(12.5);
 				assertThat(greetings.getMaxTaskQueueActivitiesPerSecond()).isEqualTo(30);
+				assertThat(greetings.getStickyQueueScheduleToStartTimeout()).isZero();
+				assertThat(greetings.getAllowActivityHeartbeatDuringShutdown()).isTrue();
 				// the second entry polls the queue named in task-queue, with the defaults only
 				WorkerOptions audit = factory.getWorker("audit-queue").getWorkerOptions();
 				assertThat(audit.getMaxConcurrentActivityExecutionSize()).isEqualTo(50);
