@@ -92,10 +92,10 @@ public final class ImplementationFinder {
 		if (!kind.isEnabledOn(worker)) {
 			throw new WorkerConfigurationException(
 					bean + " is annotated " + kind.annotationName() + " for task queue '" + queue
-						+ "', but that worker does not run " + kind.workerSwitch() + " (its "
-						+ kind.workerSwitch() + " property is false).",
+							+ "', but that worker does not run " + kind.workerSwitch() + " (its "
+							+ kind.workerSwitch() + " property is false).",
 					"Move the bean to another task queue, or remove " + kind.workerSwitch()
-						+ ": false from that worker under temporal.workers.");
+							+ ": false from that worker under temporal.workers.");
 		}
 	}
 

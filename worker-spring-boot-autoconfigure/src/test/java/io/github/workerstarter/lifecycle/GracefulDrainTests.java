@@ -3,6 +3,7 @@ package io.github.workerstarter.lifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,8 +65,13 @@ class GracefulDrainTests {
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> activities.started.get() == ACTIVITIES);
 
+		HealthIndicator health = app.getBean("temporalHealthIndicator", HealthIndicator.class);
 		long closing = System.nanoTime();
-		app.close();
+		CompletableFuture<Void> close = CompletableFuture.runAsync(app::close);
+		// while it drains, the workers report it: readiness takes the pod out of rotation
+		await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus(), Status.OUT_OF_SERVICE::equals);
+		assertThat(health.health().getDetails().get("workers").toString()).contains("state=draining");
+		close.get(30, TimeUnit.SECONDS);
 		Duration closeTime = Duration.ofNanos(System.nanoTime() - closing);
 
 		assertThat(activities.completed).hasValue(ACTIVITIES);
