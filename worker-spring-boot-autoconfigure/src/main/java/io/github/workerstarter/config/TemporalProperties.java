@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
  * Connection and worker settings, bound from {@code temporal.*}.
@@ -27,6 +26,8 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
  * @param failFast Whether startup fails when the server cannot be reached. When false, the application starts, the
  * workers connect in the background with backoff and health reports DOWN until they do.
  * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
+ * @param failOnUnknownProperties Whether startup fails on a temporal.* property that the starter does not know
+ * (a typo would otherwise be ignored silently). Environment variables are not checked.
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
  */
@@ -34,13 +35,15 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
 		@Nullable Map<String, WorkerProperties> workers, @DefaultValue("false") boolean failFast,
-		@DefaultValue("5s") Duration connectTimeout, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
+		@DefaultValue Health health, @DefaultValue Shutdown shutdown) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
 
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
+		PropertiesValidator.validate(namespace, connectTimeout, health, shutdown, workerDefaults, workers);
 	}
 
 	@Override
@@ -60,30 +63,17 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * The configured workers keyed by the task queue they poll ({@code task-queue}, or the entry's key), each with
 	 * {@link #workerDefaults()} filled in, in configuration order.
 	 * @return effective worker options by task queue
-	 * @throws WorkerConfigurationException when two entries poll the same task queue
 	 */
 	public Map<String, WorkerProperties> workersByTaskQueue() {
-		if (this.workerDefaults.taskQueue() != null) {
-			throw new WorkerConfigurationException("Property temporal.worker-defaults.task-queue is set to '"
-					+ this.workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",
-					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
-							+ "temporal.workers.<name>.task-queue.");
-		}
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
-		Map<String, String> entryByQueue = new LinkedHashMap<>();
-		this.workers.forEach((entry, worker) -> {
-			String queue = (worker.taskQueue() != null && !worker.taskQueue().isBlank()) ? worker.taskQueue().trim()
-					: entry;
-			String previous = entryByQueue.putIfAbsent(queue, entry);
-			if (previous != null) {
-				throw new WorkerConfigurationException("Entries temporal.workers." + previous + " and temporal.workers."
-						+ entry + " both poll task queue '" + queue + "'.",
-						"Give each entry its own task queue, or merge the two entries into one.");
-			}
-			byQueue.put(queue, worker.withDefaults(this.workerDefaults));
-		});
+		this.workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(this.workerDefaults)));
 		return byQueue;
 	}
+
+	static String taskQueueOf(String entry, WorkerProperties worker) {
+		return (worker.taskQueue() != null) ? worker.taskQueue().trim() : entry;
+	}
+
 
 	/**
 	 * Health indicator settings (the indicator itself is switched by management.health.temporal.enabled).

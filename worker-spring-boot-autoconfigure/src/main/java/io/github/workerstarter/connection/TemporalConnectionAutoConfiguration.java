@@ -6,8 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,6 +23,12 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 @ConditionalOnClass(WorkflowServiceStubs.class)
 @EnableConfigurationProperties(TemporalProperties.class)
 public final class TemporalConnectionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	static UnknownPropertiesCheck temporalUnknownPropertiesCheck(Environment environment) {
+		return new UnknownPropertiesCheck(environment);
+	}
 
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean

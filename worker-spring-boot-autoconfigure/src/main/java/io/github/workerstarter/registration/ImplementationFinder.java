@@ -14,6 +14,7 @@ import org.springframework.util.StringUtils;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerProperties;
+import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
@@ -107,7 +108,7 @@ public final class ImplementationFinder {
 						"Property temporal.default-task-queue is '" + explicit
 								+ "', but no worker is configured for it. Configured task queues: " + configured + ".",
 						"Add temporal.workers." + explicit + " or set temporal.default-task-queue to one of "
-								+ configured + "." + QueueNames.suggestion(explicit, configured));
+								+ configured + "." + DidYouMean.suggestion(explicit, configured));
 			}
 			return explicit;
 		}
@@ -146,7 +147,7 @@ public final class ImplementationFinder {
 				bean + " is annotated " + kind.annotationName() + " for task queue " + named
 						+ ", but no worker is configured for that queue. Configured task queues: " + configured + ".",
 				"Add temporal.workers." + queue + " to the configuration, or name one of the configured task queues."
-						+ QueueNames.suggestion(queue, configured));
+						+ DidYouMean.suggestion(queue, configured));
 	}
 
 	private List<String> readTypeNames(ImplementationKind kind, String bean, Class<?> type) {
