@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
  * @param workers One worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
  * task-queue).
+ * @param activities Options per activity type (the key), applied to activity calls from this application's
+ * workflows: timeouts, task queue and retry policy.
  * @param failFast Whether startup fails when the server cannot be reached. When false, the application starts, the
  * workers connect in the background with backoff and health reports DOWN until they do.
  * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
@@ -34,7 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
-		@Nullable Map<String, WorkerProperties> workers, @DefaultValue("false") boolean failFast,
+		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
+		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue Health health, @DefaultValue Shutdown shutdown) {
 
@@ -43,6 +46,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
+		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
 		PropertiesValidator.validate(namespace, connectTimeout, health, shutdown, workerDefaults, workers);
 	}
 

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * Options of one worker. Every field is optional: an unset field falls back to {@code temporal.worker-defaults},
  * then to the Temporal SDK's own default.
  *
- * @param taskQueue Task queue this worker polls; defaults to the entry's key under temporal.workers. Set it to
- * move a queue without renaming the entry, e.g. ${ORDER_TASK_QUEUE:order-task-queue}. Not inherited from the
- * defaults.
+ * @param taskQueue Task queue this worker polls, set only under temporal.workers.(name) (an error under
+ * worker-defaults); defaults to the entry's name. Set it to move a queue without renaming the entry, e.g.
+ * ${ORDER_TASK_QUEUE:order-task-queue}.
  * @param workflows Whether this worker runs workflows; false makes it an activity-only worker. Default true.
  * @param activities Whether this worker runs activities; false makes it a workflow-only worker. Default true.
  * @param identity Identity the worker reports to the server. SDK default: the client's identity (pid@host).

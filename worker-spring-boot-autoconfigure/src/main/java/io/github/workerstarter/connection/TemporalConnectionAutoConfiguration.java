@@ -12,6 +12,7 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
@@ -58,8 +59,12 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
+			ObjectProvider<WorkflowClientInterceptor> interceptors,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
-		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder().setNamespace(properties.namespace());
+		// every WorkflowClientInterceptor bean, in @Order, then the customizers
+		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
+			.setNamespace(properties.namespace())
+			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkflowClient.newInstance(stubs, builder.build());
 	}

@@ -42,6 +42,7 @@ public final class ImplementationFinder {
 	 * @throws WorkerConfigurationException naming the bean and the fix when one is not valid
 	 */
 	public List<TemporalImplementation> findAll() {
+		NonConcreteAnnotatedTypes.reject(this.beanFactory);
 		List<TemporalImplementation> found = new ArrayList<>();
 		for (ImplementationKind kind : ImplementationKind.values()) {
 			for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {

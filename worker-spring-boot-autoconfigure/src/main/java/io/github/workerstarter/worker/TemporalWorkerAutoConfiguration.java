@@ -51,11 +51,12 @@ public final class TemporalWorkerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerRegistry temporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
-			ObjectProvider<WorkerOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
+			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
-		return new TemporalWorkerRegistry(workerFactory, properties, finder, customizers.orderedStream().toList(),
-				beanFactory);
+		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
+				workflowCustomizers.orderedStream().toList(), beanFactory);
 	}
 
 	@Bean

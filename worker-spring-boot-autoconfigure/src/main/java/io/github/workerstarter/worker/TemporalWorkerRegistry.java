@@ -43,12 +43,17 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private volatile List<RegisteredWorker> workers = List.of();
 
+	private final WorkflowImplementationOptionsFactory workflowOptionsFactory;
+
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
-			ImplementationFinder finder, List<WorkerOptionsCustomizer> customizers, BeanFactory beanFactory) {
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, BeanFactory beanFactory) {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
-		this.optionsFactory = new WorkerOptionsFactory(customizers, properties.shutdown());
+		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown());
+		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
+				workflowCustomizers);
 		this.beanFactory = beanFactory;
 	}
 
@@ -75,7 +80,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			rejectDuplicateTypes(taskQueue, onQueue);
 			WorkerOptions options = this.optionsFactory.create(taskQueue, entry.getValue());
 			Worker worker = this.workerFactory.newWorker(taskQueue, options);
-			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory));
+			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
+					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY));
 			log(registered, options);

@@ -3,7 +3,10 @@ package io.github.workerstarter.worker;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +29,7 @@ import static io.github.workerstarter.TemporalTestSupport.greet;
 import static io.github.workerstarter.TemporalTestSupport.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TemporalWorkerAutoConfigurationTests {
 
 	@Test
@@ -245,6 +249,17 @@ class TemporalWorkerAutoConfigurationTests {
 				.contains("temporal.workers.copy")
 				.contains("task queue 'greetings'");
 		});
+	}
+
+	@Test
+	void configuredQueueThatNoBeanServesIsAWarningNotAnError(CapturedOutput output) {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.idle.identity=x")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Temporal worker for task queue 'idle' has nothing to run")
+					.contains("Remove temporal.workers.idle or annotate a bean with it.");
+			});
 	}
 
 	@Test

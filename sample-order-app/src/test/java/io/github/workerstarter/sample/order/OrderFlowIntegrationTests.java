@@ -73,6 +73,11 @@ class OrderFlowIntegrationTests {
 		assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(this.gateway.calls(orderId)).isEqualTo(2);
 		assertThat(history(orderId).attempt("ProcessPayment")).isEqualTo(2);
+		// the retry policy came from application.yml (temporal.activities.ProcessPayment.retry)
+		var retry = history(orderId).retryPolicy("ProcessPayment");
+		assertThat(retry.getMaximumAttempts()).isEqualTo(5);
+		assertThat(retry.getBackoffCoefficient()).isEqualTo(2.0);
+		assertThat(retry.getNonRetryableErrorTypesList()).containsExactly("ValidationError");
 	}
 
 	@Test

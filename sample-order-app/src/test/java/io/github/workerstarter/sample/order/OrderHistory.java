@@ -3,6 +3,7 @@ package io.github.workerstarter.sample.order;
 import java.util.List;
 import java.util.Map;
 
+import io.temporal.api.common.v1.RetryPolicy;
 import io.temporal.api.history.v1.HistoryEvent;
 
 /** Reads what happened to an order from its workflow history, as the server recorded it. */
@@ -15,6 +16,17 @@ record OrderHistory(List<HistoryEvent> events) {
 			.map(HistoryEvent::getActivityTaskScheduledEventAttributes)
 			.map((scheduled) -> Map.entry(scheduled.getActivityType().getName(), scheduled.getTaskQueue().getName()))
 			.toList();
+	}
+
+	/** The retry policy the first activity of this type was scheduled with. */
+	RetryPolicy retryPolicy(String activityType) {
+		return this.events.stream()
+			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+			.map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+			.filter((scheduled) -> scheduled.getActivityType().getName().equals(activityType))
+			.findFirst()
+			.orElseThrow()
+			.getRetryPolicy();
 	}
 
 	/** The attempt on which the first activity of this type started for the last time (1 = never retried). */
