@@ -263,6 +263,72 @@ class TemporalWorkerAutoConfigurationTests {
 	}
 
 	@Test
+	void beanWithoutQueueAndNoQueueConfiguredFails() {
+		runner().withPropertyValues("temporal.target=embedded").withUserConfiguration(NoQueueActivities.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("without taskQueues, but no task queue is configured");
+			assertThat(failure.getAction()).contains("Configure a worker under temporal.workers.<task-queue>");
+		});
+	}
+
+	@Test
+	void unresolvablePlaceholderInTheAnnotationFails() {
+		embeddedGreetingsRunner().withUserConfiguration(PlaceholderActivities.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("(taskQueues = \"${MISSING_QUEUE}\")")
+				.contains("the placeholder cannot be resolved");
+			assertThat(failure.getAction()).contains("${ORDER_TASK_QUEUE:order-task-queue}");
+		});
+	}
+
+	@Test
+	void activityOnAWorkflowOnlyQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.greetings.activities=false")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("greetingActivitiesImpl").contains("does not run activities");
+				assertThat(failure.getAction()).contains("activities: false");
+			});
+	}
+
+	@Test
+	void sameWorkflowTypeTwiceOnOneQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, SecondGreetingWorkflow.class)
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("two implementations of workflow type 'Greet'")
+					.contains(SecondGreetingWorkflow.class.getName());
+			});
+	}
+
+	@Test
+	void drainTimeoutLongerThanTheShutdownPhaseFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.drain-timeout=40s")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("temporal.shutdown.drain-timeout is 40000 ms")
+					.contains("spring.lifecycle.timeout-per-shutdown-phase (30000 ms)");
+				assertThat(failure.getAction()).contains("for example to 45s");
+			});
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.drain-timeout=40s", "spring.lifecycle.timeout-per-shutdown-phase=50s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void stickyDrainLongerThanTheDrainFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.sticky-queue-drain-timeout=26s")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("temporal.shutdown.sticky-queue-drain-timeout is 26000 ms")
+					.contains("drain timeout (25000 ms)");
+			});
+	}
+
+	@Test
 	void taskQueueInTheDefaultsFails() {
 		embeddedGreetingsRunner().withPropertyValues("temporal.worker-defaults.task-queue=greetings").run((context) -> {
 			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
@@ -278,6 +344,21 @@ class TemporalWorkerAutoConfigurationTests {
 			assertThat(failure.getMessage()).contains("'singletonWorkflow'").contains("singleton bean");
 			assertThat(failure.getAction()).contains("prototype");
 		});
+	}
+
+	@io.github.workerstarter.annotation.ActivityImpl(taskQueues = "${MISSING_QUEUE}")
+	static class PlaceholderActivities extends io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl {
+
+	}
+
+	@io.github.workerstarter.annotation.WorkflowImpl(taskQueues = "greetings")
+	static class SecondGreetingWorkflow implements io.github.workerstarter.fixtures.greeting.GreetingWorkflow {
+
+		@Override
+		public String greet(String name) {
+			return name;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
