@@ -19,7 +19,8 @@ final class PropertiesValidator {
 	private PropertiesValidator() {
 	}
 
-	static void validate(String namespace, Duration connectTimeout, TemporalProperties.Health health,
+	static void validate(String namespace, Duration connectTimeout, TemporalProperties.WorkflowCache workflowCache,
+			TemporalProperties.Health health,
 			TemporalProperties.Shutdown shutdown, WorkerProperties workerDefaults, Map<String, WorkerProperties> workers) {
 		if (namespace.isBlank()) {
 			throw new WorkerConfigurationException("Property temporal.namespace is blank.",
@@ -37,12 +38,24 @@ final class PropertiesValidator {
 					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
 							+ "temporal.workers.<name>.task-queue.");
 		}
+		if (workflowCache.maxInstances() != null && workflowCache.maxInstances() < 0) {
+			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-instances is "
+					+ workflowCache.maxInstances() + "; it cannot be negative.",
+					"Set temporal.workflow-cache.max-instances to 0 or more, or remove it to use the default.");
+		}
+		if (workflowCache.maxThreads() != null && workflowCache.maxThreads() < 1) {
+			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-threads is "
+					+ workflowCache.maxThreads() + "; workflows need at least 1 thread.",
+					"Set temporal.workflow-cache.max-threads to 1 or more, or remove it to use the default.");
+		}
 		validateWorker("temporal.worker-defaults", workerDefaults);
 		Map<String, String> entryByQueue = new HashMap<>();
+		validateCombinations("temporal.worker-defaults", workerDefaults);
 		workers.forEach((entry, worker) -> {
 			String prefix = "temporal.workers." + entry;
 			validateWorker(prefix, worker);
 			WorkerProperties effective = worker.withDefaults(workerDefaults);
+			validateCombinations(prefix, effective);
 			if (!effective.runsWorkflows() && !effective.runsActivities()) {
 				throw new WorkerConfigurationException("Worker " + prefix
 						+ " has both workflows and activities set to false, so it would run nothing.",
@@ -73,6 +86,57 @@ final class PropertiesValidator {
 		positiveRate(prefix + ".max-task-queue-activities-per-second", worker.maxTaskQueueActivitiesPerSecond());
 		if (worker.stickyQueueScheduleToStartTimeout() != null) {
 			notNegative(prefix + ".sticky-queue-schedule-to-start-timeout", worker.stickyQueueScheduleToStartTimeout());
+		}
+	}
+
+	// options that exclude each other, checked on the merged options of a worker
+	private static void validateCombinations(String prefix, WorkerProperties worker) {
+		if (worker.tuner() != null) {
+			ratio(prefix + ".tuner.target-cpu-usage", worker.tuner().targetCpuUsage());
+			ratio(prefix + ".tuner.target-memory-usage", worker.tuner().targetMemoryUsage());
+			if (worker.maxConcurrentWorkflowTasks() != null || worker.maxConcurrentActivities() != null
+					|| worker.maxConcurrentLocalActivities() != null) {
+				throw new WorkerConfigurationException("Worker " + prefix + " has a resource-based tuner and fixed "
+						+ "max-concurrent-* slot counts; the tuner decides the slots, so the two cannot be combined.",
+						"Remove the max-concurrent-* properties of " + prefix + " (or of temporal.worker-defaults), or "
+								+ "remove " + prefix + ".tuner.");
+			}
+		}
+		autoscaling(prefix, "workflow", worker.workflowPollerAutoscaling(), worker.workflowPollers());
+		autoscaling(prefix, "activity", worker.activityPollerAutoscaling(), worker.activityPollers());
+		if (Boolean.TRUE.equals(worker.virtualThreads()) && Runtime.version().feature() < 21) {
+			throw new WorkerConfigurationException("Property " + prefix + ".virtual-threads is true, but this JVM is "
+					+ "Java " + Runtime.version().feature() + " and virtual threads need Java 21 or later.",
+					"Run on Java 21+, or remove " + prefix + ".virtual-threads.");
+		}
+	}
+
+	private static void ratio(String property, @Nullable Double value) {
+		if (value == null || !(value > 0) || value > 1) {
+			throw new WorkerConfigurationException("Property " + property + " is " + value
+					+ "; a target usage is a share between 0 (excluded) and 1.",
+					"Set " + property + " to a value such as 0.8.");
+		}
+	}
+
+	private static void autoscaling(String prefix, String kind, WorkerProperties.@Nullable PollerAutoscaling scaling,
+			@Nullable Integer fixedPollers) {
+		if (scaling == null) {
+			return;
+		}
+		String group = prefix + "." + kind + "-poller-autoscaling";
+		if (fixedPollers != null) {
+			throw new WorkerConfigurationException("Worker " + prefix + " sets both " + kind + "-pollers ("
+					+ fixedPollers + ") and " + kind + "-poller-autoscaling; a poller count is either fixed or scaled.",
+					"Remove " + kind + "-pollers or " + group + ".");
+		}
+		int min = (scaling.min() != null) ? scaling.min() : 1;
+		int max = (scaling.max() != null) ? scaling.max() : 100;
+		int initial = (scaling.initial() != null) ? scaling.initial() : Math.min(Math.max(5, min), max);
+		if (min < 1 || min > max || initial < min || initial > max) {
+			throw new WorkerConfigurationException("Property group " + group + " has min=" + min + ", max=" + max
+					+ ", initial=" + initial + "; it needs 1 <= min <= initial <= max.",
+					"Set " + group + ".min, .initial and .max so that 1 <= min <= initial <= max.");
 		}
 	}
 

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
  * @param failOnUnknownProperties Whether startup fails on a temporal.* property that the starter does not know
  * (a typo would otherwise be ignored silently). Environment variables are not checked.
+ * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
  */
@@ -39,7 +40,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
-		@DefaultValue Health health, @DefaultValue Shutdown shutdown) {
+		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -47,7 +48,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
-		PropertiesValidator.validate(namespace, connectTimeout, health, shutdown, workerDefaults, workers);
+		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 	}
 
 	@Override
@@ -78,6 +79,15 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		return (worker.taskQueue() != null) ? worker.taskQueue().trim() : entry;
 	}
 
+
+	/**
+	 * Cache of running workflows, shared by all workers of the factory.
+	 *
+	 * @param maxInstances Workflows kept in the cache. SDK default 600.
+	 * @param maxThreads Threads for cached workflows. SDK default 600.
+	 */
+	public record WorkflowCache(@Nullable Integer maxInstances, @Nullable Integer maxThreads) {
+	}
 
 	/**
 	 * Health indicator settings (the indicator itself is switched by management.health.temporal.enabled).

@@ -26,12 +26,25 @@ import org.jspecify.annotations.Nullable;
  * sticky queue (its cache) before handing it to any worker of the queue. SDK default 5s. 0s turns sticky execution
  * off: every workflow task replays the history, and a stopped instance never holds tasks (useful with the SDK's test
  * server, which does not time sticky tasks out).
+ * @param tuner Resource-based slot tuning: slots follow target CPU and memory use instead of fixed counts. Cannot be
+ * combined with the max-concurrent-* counts.
+ * @param workflowPollerAutoscaling Scale workflow task pollers with demand instead of a fixed workflow-pollers
+ * count.
+ * @param activityPollerAutoscaling Scale activity task pollers with demand instead of a fixed activity-pollers
+ * count.
+ * @param eagerActivities Whether activities scheduled by this worker's workflows may be handed to it directly
+ * (eager execution). SDK default true.
+ * @param virtualThreads Whether the worker runs tasks on virtual threads (Java 21+). Default: the value of
+ * spring.threads.virtual.enabled on Java 21 and later, false before.
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
 		@Nullable Integer maxConcurrentLocalActivities, @Nullable Integer workflowPollers,
 		@Nullable Integer activityPollers, @Nullable Double maxActivitiesPerSecond,
-		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout) {
+		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout,
+		@Nullable ResourceTuner tuner, @Nullable PollerAutoscaling workflowPollerAutoscaling,
+		@Nullable PollerAutoscaling activityPollerAutoscaling, @Nullable Boolean eagerActivities,
+		@Nullable Boolean virtualThreads) {
 
 	/**
 	 * Whether workflows may be registered on this worker.
@@ -63,7 +76,29 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.workflowPollers, defaults.workflowPollers), or(this.activityPollers, defaults.activityPollers),
 				or(this.maxActivitiesPerSecond, defaults.maxActivitiesPerSecond),
 				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond),
-				or(this.stickyQueueScheduleToStartTimeout, defaults.stickyQueueScheduleToStartTimeout));
+				or(this.stickyQueueScheduleToStartTimeout, defaults.stickyQueueScheduleToStartTimeout),
+				or(this.tuner, defaults.tuner), or(this.workflowPollerAutoscaling, defaults.workflowPollerAutoscaling),
+				or(this.activityPollerAutoscaling, defaults.activityPollerAutoscaling),
+				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads));
+	}
+
+	/**
+	 * Resource-based tuning of task slots.
+	 *
+	 * @param targetCpuUsage CPU use (0 to 1] the tuner aims at, e.g. 0.8.
+	 * @param targetMemoryUsage Memory use (0 to 1] the tuner aims at, e.g. 0.8.
+	 */
+	public record ResourceTuner(@Nullable Double targetCpuUsage, @Nullable Double targetMemoryUsage) {
+	}
+
+	/**
+	 * Poller autoscaling; unset values take the SDK's defaults (1, 100, 5).
+	 *
+	 * @param min Fewest pollers.
+	 * @param max Most pollers.
+	 * @param initial Pollers at start.
+	 */
+	public record PollerAutoscaling(@Nullable Integer min, @Nullable Integer max, @Nullable Integer initial) {
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -39,11 +40,14 @@ public final class TemporalWorkerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkerFactory temporalWorkerFactory(WorkflowClient client, ObjectProvider<WorkerInterceptor> interceptors,
-			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
+	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
+			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
 		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
 		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder()
 			.setWorkerInterceptors(interceptors.orderedStream().toArray(WorkerInterceptor[]::new));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.workflowCache()::maxInstances).to(builder::setWorkflowCacheSize);
+		map.from(properties.workflowCache()::maxThreads).to(builder::setMaxWorkflowThreadCount);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkerFactory.newInstance(client, builder.build());
 	}
@@ -55,8 +59,11 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
+		// virtual threads follow Boot's switch where the JDK has them
+		boolean virtualThreads = Runtime.version().feature() >= 21
+				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
 		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
-				workflowCustomizers.orderedStream().toList(), beanFactory);
+				workflowCustomizers.orderedStream().toList(), virtualThreads, beanFactory);
 	}
 
 	@Bean

@@ -61,7 +61,8 @@ class BeanBackOffTests {
 		TemporalWorkerRegistry mine(WorkerFactory factory, TemporalProperties properties,
 				ConfigurableListableBeanFactory beanFactory, Environment environment) {
 			return new TemporalWorkerRegistry(factory, properties,
-					new ImplementationFinder(beanFactory, environment, properties), List.of(), List.of(), beanFactory);
+					new ImplementationFinder(beanFactory, environment, properties), List.of(), List.of(), false,
+					beanFactory);
 		}
 
 	}
