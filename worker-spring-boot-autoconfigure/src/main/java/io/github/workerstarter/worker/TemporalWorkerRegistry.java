@@ -77,7 +77,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			Worker worker = this.workerFactory.newWorker(taskQueue, options);
 			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
-					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY));
+					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
+					onQueue);
 			log(registered, options);
 			built.add(registered);
 		}
