@@ -31,13 +31,14 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 public final class UnknownPropertiesCheck implements InitializingBean {
 
 	/** Switches read by {@code @Conditional...Property} only, with no properties record behind them. */
-	static final List<String> SWITCHES = List.of("temporal.logging.mdc.enabled");
+	static final List<String> SWITCHES = List.of("temporal.logging.mdc.enabled", "temporal.tracing.enabled");
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("temporal");
 
 	/** Every properties record of the starter, whether or not its auto-configuration is active. */
 	private static final List<Class<?>> PROPERTIES_TYPES = List.of(TemporalProperties.class,
-			io.github.workerstarter.metrics.TemporalMetricsProperties.class);
+			io.github.workerstarter.metrics.TemporalMetricsProperties.class,
+			io.github.workerstarter.endpoint.TemporalEndpointProperties.class);
 
 	private final Environment environment;
 

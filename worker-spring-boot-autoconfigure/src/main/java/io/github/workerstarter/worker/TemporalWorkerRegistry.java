@@ -85,7 +85,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
 					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
-					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY));
+					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
+					onQueue);
 			log(registered, worker.getWorkerOptions());
 			built.add(registered);
 		}

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP GETs against a running application. Every request carries a timeout: a health endpoint that hangs
+ * Real HTTP GETs (and JSON POSTs) against a running application. Every request carries a timeout: a health endpoint that hangs
  * fails the test instead of stalling it.
  */
 public final class Http {
@@ -41,11 +41,23 @@ public final class Http {
 	}
 
 	public Response get(String path, Duration timeout) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout).GET().build());
+	}
+
+	/** A POST of a JSON body, answered with JSON. */
+	public Response post(String path, String jsonBody, Duration timeout) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(timeout)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+			.build());
+	}
+
+	private Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = this.client.send(
-					HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), json.readTree(response.body()));
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(),
+					response.body().isEmpty() ? json.nullNode() : json.readTree(response.body()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

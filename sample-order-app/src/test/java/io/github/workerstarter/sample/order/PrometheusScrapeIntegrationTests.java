@@ -85,6 +85,18 @@ class PrometheusScrapeIntegrationTests {
 				.as(activity)
 				.isEqualTo(ORDERS + 1);
 		});
+		// the starter's worker gauges, per worker
+		for (String queue : List.of("order-task-queue", "payment-task-queue")) {
+			Map<String, String> worker = Map.of("task_queue", queue, "namespace", "default");
+			assertThat(value(scrape, "temporal_worker_state", Map.of("task_queue", queue, "state", "running")))
+				.as(queue)
+				.isEqualTo(1);
+			assertThat(value(scrape, "temporal_worker_state", worker)).as(queue).isEqualTo(1);
+			assertThat(value(scrape, "temporal_worker_suspended", worker)).as(queue).isZero();
+			assertThat(scrape).as(queue)
+				.anyMatch((sample) -> sample.name().equals("temporal_worker_activities_in_flight")
+						&& sample.labels().entrySet().containsAll(worker.entrySet()));
+		}
 		// temporal.metrics.histograms=false: no bucket series but the few the sample asks for
 		assertThat(names(scrape)).noneMatch((name) -> name.startsWith("temporal_activity_execution_latency")
 				&& name.endsWith("_bucket"));
