@@ -12,6 +12,8 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -46,6 +48,19 @@ public final class TemporalConnectionAutoConfiguration {
 			throw ConnectionTarget.embeddedServerMissing();
 		}
 		return WorkflowServiceStubs.newServiceStubs(options);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+		// same namespace, identity, data converter and propagators as the workflow client
+		WorkflowClientOptions options = client.getOptions();
+		return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
+			.setNamespace(options.getNamespace())
+			.setIdentity(options.getIdentity())
+			.setDataConverter(options.getDataConverter())
+			.setContextPropagators(options.getContextPropagators())
+			.build());
 	}
 
 	@Bean
