@@ -19,6 +19,34 @@ final class PropertiesValidator {
 	private PropertiesValidator() {
 	}
 
+	static void validateConnection(@Nullable String target, TemporalProperties.Connection connection) {
+		if (connection.rpcTimeout() != null) {
+			positive("temporal.connection.rpc-timeout", connection.rpcTimeout());
+		}
+		String apiKey = connection.apiKey();
+		if (apiKey == null) {
+			return;
+		}
+		if (apiKey.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.connection.api-key is blank.",
+					"Set it to your Temporal API key (for example from an environment variable: "
+							+ "temporal.connection.api-key=${TEMPORAL_API_KEY}), or remove it.");
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException(
+					"Property temporal.connection.api-key is set, but temporal.target is 'embedded': the in-process "
+							+ "server takes no API key.",
+					"Remove temporal.connection.api-key, or point temporal.target at your Temporal Cloud endpoint.");
+		}
+		if (!connection.usesTls() && !connection.allowPlaintextApiKey()) {
+			throw new WorkerConfigurationException(
+					"Property temporal.connection.api-key is set while temporal.connection.tls is false: the key would "
+							+ "travel unencrypted to " + target + ".",
+					"Remove temporal.connection.tls=false (TLS is on by default with an API key). Only for a local "
+							+ "test server, set temporal.connection.allow-plaintext-api-key=true.");
+		}
+	}
+
 	static void validate(String namespace, Duration connectTimeout, TemporalProperties.WorkflowCache workflowCache,
 			TemporalProperties.Health health,
 			TemporalProperties.Shutdown shutdown, WorkerProperties workerDefaults, Map<String, WorkerProperties> workers) {

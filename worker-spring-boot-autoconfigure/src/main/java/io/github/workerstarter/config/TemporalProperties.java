@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * io.temporal:temporal-test-server on the classpath). Required unless the application defines its own
  * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
+ * @param connection Connection settings: API key, TLS, RPC timeout, client identity.
  * @param defaultTaskQueue Task queue for @WorkflowImpl and @ActivityImpl beans that name none. When unset and
  * exactly one queue is configured, that queue is the default.
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
@@ -36,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
+		@DefaultValue Connection connection,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
 		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
 		@DefaultValue("false") boolean failFast,
@@ -48,6 +50,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
+		PropertiesValidator.validateConnection(target, connection);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 	}
 
@@ -79,6 +82,38 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		return (worker.taskQueue() != null) ? worker.taskQueue().trim() : entry;
 	}
 
+
+	/**
+	 * Connection settings.
+	 *
+	 * @param apiKey API key sent as a bearer token with every call (Temporal Cloud). Never logged or shown.
+	 * @param tls Whether the connection uses TLS. Default: true when an API key is set, false otherwise.
+	 * @param allowPlaintextApiKey Whether an API key may be sent over a connection without TLS (never do this
+	 * outside a test).
+	 * @param rpcTimeout Timeout of ordinary calls to the server. SDK default 10s.
+	 * @param identity Identity of the client (and of workers without their own). SDK default: pid@host.
+	 */
+	public record Connection(@Nullable String apiKey, @Nullable Boolean tls,
+			@DefaultValue("false") boolean allowPlaintextApiKey, @Nullable Duration rpcTimeout,
+			@Nullable String identity) {
+
+		/**
+		 * Whether the connection uses TLS, after the default.
+		 * @return true for TLS
+		 */
+		public boolean usesTls() {
+			return (this.tls != null) ? this.tls : this.apiKey != null;
+		}
+
+		@Override
+		public String toString() {
+			// the API key must never reach a log line, an exception message or a debugger's quick view
+			return "Connection[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", tls=" + this.tls
+					+ ", allowPlaintextApiKey=" + this.allowPlaintextApiKey + ", rpcTimeout=" + this.rpcTimeout
+					+ ", identity=" + this.identity + "]";
+		}
+
+	}
 
 	/**
 	 * Cache of running workflows, shared by all workers of the factory.

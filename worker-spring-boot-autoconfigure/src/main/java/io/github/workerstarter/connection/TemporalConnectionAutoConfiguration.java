@@ -38,8 +38,17 @@ public final class TemporalConnectionAutoConfiguration {
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
 		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
+		TemporalProperties.Connection connection = properties.connection();
 		if (!properties.isEmbedded()) {
 			builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
+			builder.setEnableHttps(connection.usesTls());
+			String apiKey = connection.apiKey();
+			if (apiKey != null) {
+				builder.addApiKey(() -> apiKey);
+			}
+		}
+		if (connection.rpcTimeout() != null) {
+			builder.setRpcTimeout(connection.rpcTimeout());
 		}
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -79,6 +88,7 @@ public final class TemporalConnectionAutoConfiguration {
 		// every WorkflowClientInterceptor bean, in @Order, then the customizers
 		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
 			.setNamespace(properties.namespace())
+			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkflowClient.newInstance(stubs, builder.build());
