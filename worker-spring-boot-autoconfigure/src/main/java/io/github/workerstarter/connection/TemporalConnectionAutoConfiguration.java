@@ -12,6 +12,8 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
@@ -83,10 +85,12 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
+			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
-		// every WorkflowClientInterceptor bean, in @Order, then the customizers
+		// the client's converter is also the workers' (they serialize through the client's options)
 		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
+			.setDataConverter(PayloadConversion.dataConverter(dataConverter.getIfUnique(), codecs.orderedStream().toList()))
 			.setNamespace(properties.namespace())
 			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
