@@ -1,0 +1,53 @@
+package io.github.workerstarter.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.workerstarter.benchmarks.harness.Args;
+import io.github.workerstarter.benchmarks.harness.ScenarioResult;
+import io.github.workerstarter.benchmarks.report.ReportValues;
+
+/**
+ * Generates BENCHMARKS.md from the scenario result files and a template that holds the prose. Every number in the
+ * report comes from the result files; rerun the scenarios and this, never edit numbers by hand.
+ *
+ * <pre>
+ * [--results benchmarks/target/benchmarks] [--template benchmarks/BENCHMARKS.template.md] [--out BENCHMARKS.md]
+ * </pre>
+ */
+public final class Report {
+
+	static final List<String> SCENARIOS = List.of("throughput", "startup", "drain", "growth");
+
+	private Report() {
+	}
+
+	public static void main(String[] argv) throws IOException {
+		Args args = Args.parse(argv, "results", "template", "out");
+		Path results = Path.of(args.string("results", "benchmarks/target/benchmarks"));
+		Path template = Path.of(args.string("template", "benchmarks/BENCHMARKS.template.md"));
+		Path out = Path.of(args.string("out", "BENCHMARKS.md"));
+		Files.writeString(out, generate(results, Files.readString(template)));
+		System.out.println("wrote " + out.toAbsolutePath());
+	}
+
+	public static String generate(Path resultsDirectory, String template) {
+		Map<String, ScenarioResult> results = new LinkedHashMap<>();
+		for (String scenario : SCENARIOS) {
+			Path file = resultsDirectory.resolve(scenario + ".json");
+			if (Files.exists(file)) {
+				results.put(scenario, ScenarioResult.read(file));
+			}
+		}
+		if (results.isEmpty()) {
+			throw new IllegalStateException("No result files in " + resultsDirectory.toAbsolutePath()
+					+ "; run the scenarios first (see BENCHMARKS.md).");
+		}
+		return ReportValues.fill(template, results);
+	}
+
+}

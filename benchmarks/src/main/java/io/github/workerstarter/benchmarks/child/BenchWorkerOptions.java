@@ -1,0 +1,42 @@
+package io.github.workerstarter.benchmarks.child;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * The worker options both variants use, from one place: the raw variant builds {@link WorkerOptions} from them, the
+ * starter variant gets the same values as {@code temporal.worker-defaults.*} properties. Pollers stay at the SDK
+ * default in both.
+ */
+public final class BenchWorkerOptions {
+
+	public static final int MAX_CONCURRENT_ACTIVITIES = 200;
+
+	public static final int MAX_CONCURRENT_WORKFLOW_TASKS = 100;
+
+	public static final String NAMESPACE = "default";
+
+	/** {@code temporal.target} value of the in-process server; the raw variant honours it too. */
+	public static final String EMBEDDED = "embedded";
+
+	private BenchWorkerOptions() {
+	}
+
+	public static WorkerOptions.Builder rawBuilder() {
+		return WorkerOptions.newBuilder()
+			.setMaxConcurrentActivityExecutionSize(MAX_CONCURRENT_ACTIVITIES)
+			.setMaxConcurrentWorkflowTaskExecutionSize(MAX_CONCURRENT_WORKFLOW_TASKS);
+	}
+
+	public static Map<String, Object> starterProperties(String target) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("temporal.target", target);
+		properties.put("temporal.namespace", NAMESPACE);
+		properties.put("temporal.worker-defaults.max-concurrent-activities", MAX_CONCURRENT_ACTIVITIES);
+		properties.put("temporal.worker-defaults.max-concurrent-workflow-tasks", MAX_CONCURRENT_WORKFLOW_TASKS);
+		return properties;
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.workerstarter.benchmarks.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Statistics of a {@link ScenarioResult}: per group, metric and variant the median and range; per group and metric
+ * the comparison of a variant with the baseline, both of medians and rep by rep (runs of one rep ran back to back,
+ * so their ratio is the least disturbed by whatever else the machine did meanwhile).
+ */
+public final class Summary {
+
+	private final ScenarioResult result;
+
+	public Summary(ScenarioResult result) {
+		this.result = result;
+	}
+
+	public Stats stats(String group, String metric, String variant) {
+		return Stats.of(this.result.runs()
+			.stream()
+			.filter((run) -> run.group().equals(group) && run.variant().equals(variant))
+			.map((run) -> run.metrics().get(metric))
+			.filter(Objects::nonNull)
+			.toList());
+	}
+
+	/**
+	 * @param ofMedians ours/raw (or ours-raw) of the medians
+	 * @param pairwise the same per repetition: median and range
+	 */
+	public record Comparison(double ofMedians, Stats pairwise) {
+
+	}
+
+	public Comparison compare(String group, String metricKey, String variant) {
+		return compare(group, metricKey, variant, this.result.baseline());
+	}
+
+	public Comparison compare(String group, String metricKey, String variant, String baseline) {
+		Metric metric = this.result.metric(metricKey);
+		double ofMedians = combine(metric, stats(group, metricKey, variant).median(),
+				stats(group, metricKey, baseline).median());
+		List<Double> pairs = new ArrayList<>();
+		for (Run run : this.result.runs()) {
+			if (run.group().equals(group) && run.variant().equals(variant) && run.metrics().containsKey(metricKey)) {
+				this.result.runs()
+					.stream()
+					.filter((other) -> other.group().equals(group) && other.variant().equals(baseline)
+							&& other.rep() == run.rep() && other.metrics().containsKey(metricKey))
+					.findFirst()
+					.ifPresent((base) -> pairs
+						.add(combine(metric, run.metrics().get(metricKey), base.metrics().get(metricKey))));
+			}
+		}
+		return new Comparison(ofMedians, Stats.of(pairs));
+	}
+
+	private static double combine(Metric metric, double ours, double raw) {
+		return (metric.compare() == Metric.Compare.DIFFERENCE) ? ours - raw : ours / raw;
+	}
+
+	/** Plain-text tables for the console: the same numbers the report shows. */
+	public String toText() {
+		StringBuilder out = new StringBuilder();
+		for (String group : this.result.groups()) {
+			out.append("\n== ").append(this.result.scenario()).append(" / ").append(group).append('\n');
+			for (Metric metric : this.result.metrics()) {
+				out.append(String.format("  %-34s", metric.label() + " [" + metric.unit() + "]"));
+				for (String variant : this.result.variants()) {
+					Stats stats = stats(group, metric.key(), variant);
+					if (stats.count() > 0) {
+						out.append(String.format("  %s %s", variant, Format.statsText(stats)));
+					}
+				}
+				if (metric.compare() != Metric.Compare.NONE) {
+					for (String variant : this.result.variants()) {
+						if (!variant.equals(this.result.baseline()) && stats(group, metric.key(), variant).count() > 0) {
+							Comparison comparison = compare(group, metric.key(), variant);
+							String sign = (metric.compare() == Metric.Compare.RATIO) ? "/" : "-";
+							out.append(String.format("  | %s%s%s %s", variant, sign, this.result.baseline(),
+									Format.comparisonText(metric, comparison)));
+						}
+					}
+				}
+				out.append('\n');
+			}
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.github.workerstarter.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.workerstarter.benchmarks.harness.Metric;
+import io.github.workerstarter.benchmarks.harness.Run;
+import io.github.workerstarter.benchmarks.harness.ScenarioResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+/**
+ * Every scenario end to end with tiny sizes (child JVMs, servers, result file), then the report from those files.
+ * Proves the benchmarks still run and produce well-formed results; no timing is asserted, the sizes are far too
+ * small for that and the build machine is shared. The scenarios run two at a time and their JVMs with C1 only,
+ * because nearly all of the time is JVM start-ups.
+ */
+class BenchmarksSmokeTests {
+
+	private static final Path OUT = Path.of("target", "smoke");
+
+	private static final String[] COMMON = { "--out", OUT.toString(), "--jvm-opts", "-XX:TieredStopAtLevel=1" };
+
+	private static ExecutorService executor;
+
+	private static Future<ScenarioResult> throughput;
+
+	private static Future<ScenarioResult> startup;
+
+	private static Future<ScenarioResult> drain;
+
+	private static Future<ScenarioResult> growth;
+
+	@BeforeAll
+	static void runScenarios() {
+		executor = Executors.newFixedThreadPool(2);
+		throughput = submit(() -> Throughput.run(args("--n", "4", "--c", "2", "--warmup", "2", "--reps", "1")));
+		startup = submit(() -> Startup.run(args("--reps", "1")));
+		drain = submit(() -> Drain.run(args("--activities", "3", "--activity-ms", "500", "--reps", "1")));
+		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1")));
+	}
+
+	@AfterAll
+	static void stop() {
+		executor.shutdownNow();
+	}
+
+	@Test
+	void throughputRunsBothVariantsInBothServerModes() throws Exception {
+		ScenarioResult result = throughput.get();
+		assertWellFormed(result, List.of("in-process", "tcp"));
+		result.runs().forEach((run) -> {
+			assertThat(run.metrics().get("wf_per_s")).isPositive();
+			assertThat(run.metrics().get("cpu_ms_per_wf")).isPositive();
+			assertThat(run.metrics().get("failed")).isZero();
+		});
+		assertThat(result.runs()).filteredOn((run) -> run.group().equals("tcp"))
+			.allSatisfy((run) -> assertThat(run.metrics()).containsKey("server_cpu_ms_per_wf"));
+	}
+
+	@Test
+	void startupMeasuresEveryVariantAndRecordsBootSteps() throws Exception {
+		ScenarioResult result = startup.get();
+		assertWellFormed(result, List.of("order worker"));
+		result.runs().forEach((run) -> {
+			assertThat(run.metrics().get("first_workflow_ms")).isGreaterThan(run.metrics().get("polling_ms"));
+			assertThat(run.metrics().get("peak_rss_mb")).isPositive();
+			assertThat(run.details().get("milestones_ms")).asInstanceOf(MAP)
+				.containsKeys("main", "workers-started", "first-workflow-completed");
+		});
+		assertThat(result.extras().get("slowest_steps_ms")).asInstanceOf(MAP).isNotEmpty();
+	}
+
+	@Test
+	void drainLosesNoActivity() throws Exception {
+		ScenarioResult result = drain.get();
+		assertWellFormed(result, List.of("3 × 500 ms"));
+		result.runs().forEach((run) -> {
+			assertThat(run.metrics().get("lost")).isZero();
+			assertThat(run.metrics().get("failed")).isZero();
+			assertThat(run.metrics().get("exit_ms")).isPositive();
+		});
+	}
+
+	@Test
+	void growthRegistersEveryQueue() throws Exception {
+		ScenarioResult result = growth.get();
+		assertWellFormed(result, List.of("1 queue", "2 queues"));
+		result.runs().forEach((run) -> assertThat(run.metrics().get("threads")).isPositive());
+	}
+
+	@Test
+	void reportFillsTheTemplateFromTheResultFiles() throws Exception {
+		for (Future<ScenarioResult> scenario : List.of(throughput, startup, drain, growth)) {
+			scenario.get();
+		}
+		String report = Report.generate(OUT, Files.readString(Path.of("BENCHMARKS.template.md")));
+		assertThat(report).doesNotContain("{{").contains("| goal |").contains("in-process").contains("2 queues");
+	}
+
+	private static Future<ScenarioResult> submit(Callable<ScenarioResult> scenario) {
+		return executor.submit(scenario);
+	}
+
+	private static String[] args(String... specific) {
+		String[] all = new String[specific.length + COMMON.length];
+		System.arraycopy(specific, 0, all, 0, specific.length);
+		System.arraycopy(COMMON, 0, all, specific.length, COMMON.length);
+		return all;
+	}
+
+	private static void assertWellFormed(ScenarioResult result, List<String> groups) {
+		assertThat(result.groups()).containsExactlyElementsOf(groups);
+		assertThat(result.runs()).hasSize(groups.size() * result.variants().size());
+		ScenarioResult read = ScenarioResult.read(OUT.resolve(result.scenario() + ".json"));
+		assertThat(read.metrics()).isEqualTo(result.metrics());
+		assertThat(read.runs()).extracting(Run::metrics).isEqualTo(result.runs().stream().map(Run::metrics).toList());
+		for (Run run : result.runs()) {
+			assertThat(result.variants()).contains(run.variant());
+			for (Metric metric : result.metrics()) {
+				Double value = run.metrics().get(metric.key());
+				if (value != null) {
+					assertThat(value).as(run.group() + " " + run.variant() + " " + metric.key()).isFinite();
+				}
+			}
+		}
+		assertThat(read.environment()).containsKeys("cpus", "memory_mb", "jdk", "machine_load");
+	}
+
+}
