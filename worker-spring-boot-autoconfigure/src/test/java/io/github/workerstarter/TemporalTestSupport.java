@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationContext;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
+import io.github.workerstarter.logging.TemporalLoggingAutoConfiguration;
+import io.github.workerstarter.metrics.TemporalMetricsAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -24,7 +26,8 @@ public final class TemporalTestSupport {
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
 				EmbeddedServerAutoConfiguration.class, TemporalConnectionAutoConfiguration.class,
-				TemporalWorkerAutoConfiguration.class));
+				TemporalWorkerAutoConfiguration.class, TemporalMetricsAutoConfiguration.class,
+				TemporalLoggingAutoConfiguration.class));
 	}
 
 	/** The runner against the in-process server with one worker on task queue {@code greetings}. */

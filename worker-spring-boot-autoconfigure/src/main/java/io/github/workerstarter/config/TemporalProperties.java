@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
  * Connection and worker settings, bound from {@code temporal.*}.
@@ -19,23 +18,40 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
  * io.temporal:temporal-test-server on the classpath). Required unless the application defines its own
  * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
+ * @param connection Connection settings: API key, TLS, RPC timeout, client identity.
  * @param defaultTaskQueue Task queue for @WorkflowImpl and @ActivityImpl beans that name none. When unset and
  * exactly one queue is configured, that queue is the default.
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
  * @param workers One worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
  * task-queue).
+ * @param activities Options per activity type (the key), applied to activity calls from this application's
+ * workflows: timeouts, task queue and retry policy.
+ * @param failFast Whether startup fails when the server cannot be reached. When false, the application starts, the
+ * workers connect in the background with backoff and health reports DOWN until they do.
+ * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
+ * @param failOnUnknownProperties Whether startup fails on a temporal.* property that the starter does not know
+ * (a typo would otherwise be ignored silently). Environment variables are not checked.
+ * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
+ * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
+		@DefaultValue Connection connection,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
-		@Nullable Map<String, WorkerProperties> workers, @DefaultValue Shutdown shutdown) {
+		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
+		@DefaultValue("false") boolean failFast,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
+		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
 
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
+		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
+		PropertiesValidator.validateConnection(target, connection);
+		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 	}
 
 	@Override
@@ -55,38 +71,85 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * The configured workers keyed by the task queue they poll ({@code task-queue}, or the entry's key), each with
 	 * {@link #workerDefaults()} filled in, in configuration order.
 	 * @return effective worker options by task queue
-	 * @throws WorkerConfigurationException when two entries poll the same task queue
 	 */
 	public Map<String, WorkerProperties> workersByTaskQueue() {
-		if (this.workerDefaults.taskQueue() != null) {
-			throw new WorkerConfigurationException("Property temporal.worker-defaults.task-queue is set to '"
-					+ this.workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",
-					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
-							+ "temporal.workers.<name>.task-queue.");
-		}
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
-		Map<String, String> entryByQueue = new LinkedHashMap<>();
-		this.workers.forEach((entry, worker) -> {
-			String queue = (worker.taskQueue() != null && !worker.taskQueue().isBlank()) ? worker.taskQueue().trim()
-					: entry;
-			String previous = entryByQueue.putIfAbsent(queue, entry);
-			if (previous != null) {
-				throw new WorkerConfigurationException("Entries temporal.workers." + previous + " and temporal.workers."
-						+ entry + " both poll task queue '" + queue + "'.",
-						"Give each entry its own task queue, or merge the two entries into one.");
-			}
-			byQueue.put(queue, worker.withDefaults(this.workerDefaults));
-		});
+		this.workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(this.workerDefaults)));
 		return byQueue;
+	}
+
+	static String taskQueueOf(String entry, WorkerProperties worker) {
+		return (worker.taskQueue() != null) ? worker.taskQueue().trim() : entry;
+	}
+
+
+	/**
+	 * Connection settings.
+	 *
+	 * @param apiKey API key sent as a bearer token with every call (Temporal Cloud). Never logged or shown.
+	 * @param tls Whether the connection uses TLS. Default: true when an API key is set, false otherwise.
+	 * @param allowPlaintextApiKey Whether an API key may be sent over a connection without TLS (never do this
+	 * outside a test).
+	 * @param rpcTimeout Timeout of ordinary calls to the server. SDK default 10s.
+	 * @param identity Identity of the client (and of workers without their own). SDK default: pid@host.
+	 */
+	public record Connection(@Nullable String apiKey, @Nullable Boolean tls,
+			@DefaultValue("false") boolean allowPlaintextApiKey, @Nullable Duration rpcTimeout,
+			@Nullable String identity) {
+
+		/**
+		 * Whether the connection uses TLS, after the default.
+		 * @return true for TLS
+		 */
+		public boolean usesTls() {
+			return (this.tls != null) ? this.tls : this.apiKey != null;
+		}
+
+		@Override
+		public String toString() {
+			// the API key must never reach a log line, an exception message or a debugger's quick view
+			return "Connection[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", tls=" + this.tls
+					+ ", allowPlaintextApiKey=" + this.allowPlaintextApiKey + ", rpcTimeout=" + this.rpcTimeout
+					+ ", identity=" + this.identity + "]";
+		}
+
+	}
+
+	/**
+	 * Cache of running workflows, shared by all workers of the factory.
+	 *
+	 * @param maxInstances Workflows kept in the cache. SDK default 600.
+	 * @param maxThreads Threads for cached workflows. SDK default 600.
+	 */
+	public record WorkflowCache(@Nullable Integer maxInstances, @Nullable Integer maxThreads) {
+	}
+
+	/**
+	 * Health indicator settings (the indicator itself is switched by management.health.temporal.enabled).
+	 *
+	 * @param timeout How long the health check waits for the server; a dead server answers DOWN after this, never
+	 * blocking the health endpoint for longer.
+	 * @param readiness Whether the temporal health contributor is part of the readiness probe group.
+	 */
+	public record Health(@DefaultValue("1s") Duration timeout, @DefaultValue("true") boolean readiness) {
 	}
 
 	/**
 	 * Stopping behaviour.
 	 *
 	 * @param drainTimeout How long in-flight workflow and activity tasks may run after polling stops before they
-	 * are interrupted. Keep it below spring.lifecycle.timeout-per-shutdown-phase.
+	 * are interrupted. Must be shorter than spring.lifecycle.timeout-per-shutdown-phase; when unset, that timeout
+	 * minus 5 seconds (25s with Spring's default of 30s).
+	 * @param allowActivityHeartbeats Whether activities may keep heart-beating while the worker drains. When false,
+	 * the SDK fails a heartbeat during shutdown, so a long activity that heartbeats is failed and retried instead of
+	 * finishing.
+	 * @param stickyQueueDrainTimeout How long a draining worker keeps polling its sticky queue, so workflow tasks
+	 * that follow activities finishing during the drain still run on this instance and the workflows move on. Zero
+	 * (the SDK default) stops all polling at once; a real Temporal server then hands those tasks to other workers
+	 * after the sticky schedule-to-start timeout. A non-zero value makes every shutdown last at least this long.
 	 */
-	public record Shutdown(@DefaultValue("25s") Duration drainTimeout) {
+	public record Shutdown(@Nullable Duration drainTimeout, @DefaultValue("true") boolean allowActivityHeartbeats,
+			@DefaultValue("0s") Duration stickyQueueDrainTimeout) {
 	}
 
 }

@@ -1,14 +1,16 @@
 package io.github.workerstarter.config;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * Options of one worker. Every field is optional: an unset field falls back to {@code temporal.worker-defaults},
  * then to the Temporal SDK's own default.
  *
- * @param taskQueue Task queue this worker polls; defaults to the entry's key under temporal.workers. Set it to
- * move a queue without renaming the entry, e.g. ${ORDER_TASK_QUEUE:order-task-queue}. Not inherited from the
- * defaults.
+ * @param taskQueue Task queue this worker polls, set only under temporal.workers.(name) (an error under
+ * worker-defaults); defaults to the entry's name. Set it to move a queue without renaming the entry, e.g.
+ * ${ORDER_TASK_QUEUE:order-task-queue}.
  * @param workflows Whether this worker runs workflows; false makes it an activity-only worker. Default true.
  * @param activities Whether this worker runs activities; false makes it a workflow-only worker. Default true.
  * @param identity Identity the worker reports to the server. SDK default: the client's identity (pid@host).
@@ -20,12 +22,29 @@ import org.jspecify.annotations.Nullable;
  * @param maxActivitiesPerSecond Limit on activities this worker starts per second. SDK default: unlimited.
  * @param maxTaskQueueActivitiesPerSecond Limit, enforced by the server, on activities started per second across
  * all workers of the task queue. SDK default: unlimited.
+ * @param stickyQueueScheduleToStartTimeout How long the server keeps a workflow's next task on this worker's
+ * sticky queue (its cache) before handing it to any worker of the queue. SDK default 5s. 0s turns sticky execution
+ * off: every workflow task replays the history, and a stopped instance never holds tasks (useful with the SDK's test
+ * server, which does not time sticky tasks out).
+ * @param tuner Resource-based slot tuning: slots follow target CPU and memory use instead of fixed counts. Cannot be
+ * combined with the max-concurrent-* counts.
+ * @param workflowPollerAutoscaling Scale workflow task pollers with demand instead of a fixed workflow-pollers
+ * count.
+ * @param activityPollerAutoscaling Scale activity task pollers with demand instead of a fixed activity-pollers
+ * count.
+ * @param eagerActivities Whether activities scheduled by this worker's workflows may be handed to it directly
+ * (eager execution). SDK default true.
+ * @param virtualThreads Whether the worker runs tasks on virtual threads (Java 21+). Default: the value of
+ * spring.threads.virtual.enabled on Java 21 and later, false before.
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
 		@Nullable Integer maxConcurrentLocalActivities, @Nullable Integer workflowPollers,
 		@Nullable Integer activityPollers, @Nullable Double maxActivitiesPerSecond,
-		@Nullable Double maxTaskQueueActivitiesPerSecond) {
+		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout,
+		@Nullable ResourceTuner tuner, @Nullable PollerAutoscaling workflowPollerAutoscaling,
+		@Nullable PollerAutoscaling activityPollerAutoscaling, @Nullable Boolean eagerActivities,
+		@Nullable Boolean virtualThreads) {
 
 	/**
 	 * Whether workflows may be registered on this worker.
@@ -56,7 +75,30 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.maxConcurrentLocalActivities, defaults.maxConcurrentLocalActivities),
 				or(this.workflowPollers, defaults.workflowPollers), or(this.activityPollers, defaults.activityPollers),
 				or(this.maxActivitiesPerSecond, defaults.maxActivitiesPerSecond),
-				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond));
+				or(this.maxTaskQueueActivitiesPerSecond, defaults.maxTaskQueueActivitiesPerSecond),
+				or(this.stickyQueueScheduleToStartTimeout, defaults.stickyQueueScheduleToStartTimeout),
+				or(this.tuner, defaults.tuner), or(this.workflowPollerAutoscaling, defaults.workflowPollerAutoscaling),
+				or(this.activityPollerAutoscaling, defaults.activityPollerAutoscaling),
+				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads));
+	}
+
+	/**
+	 * Resource-based tuning of task slots.
+	 *
+	 * @param targetCpuUsage CPU use (0 to 1] the tuner aims at, e.g. 0.8.
+	 * @param targetMemoryUsage Memory use (0 to 1] the tuner aims at, e.g. 0.8.
+	 */
+	public record ResourceTuner(@Nullable Double targetCpuUsage, @Nullable Double targetMemoryUsage) {
+	}
+
+	/**
+	 * Poller autoscaling; unset values take the SDK's defaults (1, 100, 5).
+	 *
+	 * @param min Fewest pollers.
+	 * @param max Most pollers.
+	 * @param initial Pollers at start.
+	 */
+	public record PollerAutoscaling(@Nullable Integer min, @Nullable Integer max, @Nullable Integer initial) {
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {

@@ -1,16 +1,21 @@
 package io.github.workerstarter.lifecycle;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.worker.WorkerFactory;
@@ -18,22 +23,25 @@ import io.temporal.worker.WorkerFactory;
 /**
  * Starts and stops the workers with the application context.
  *
- * <p>Started from {@link SmartLifecycle} during refresh, not on {@code ApplicationReadyEvent}, so a
- * {@code CommandLineRunner} that waits for a workflow finds the workers already polling.
+ * <p><b>Start.</b> From {@link SmartLifecycle} during refresh, not on {@code ApplicationReadyEvent}, so a
+ * {@code CommandLineRunner} that waits for a workflow finds the workers polling. The server is asked first, with a
+ * short deadline: a missing namespace fails startup; an unreachable server fails startup only with
+ * {@code temporal.fail-fast=true}, otherwise the workers connect in the background with backoff (health is DOWN
+ * meanwhile) and start polling as soon as the server answers.
  *
- * <p>Phase {@link #PHASE} ({@code DEFAULT_PHASE - 512}) stops after message listeners that may start workflows
- * (Kafka at {@code MAX-100}, AMQP at {@code MAX}) and before the web server's graceful shutdown
- * ({@code MAX-1024}), so Actuator health and Prometheus still answer while workers drain.
- *
- * <p>A plain {@code context.stop()} suspends polling (and {@code start()} resumes it; polls already waiting on the
- * server when polling is suspended may still deliver one task each); closing the context drains:
- * polling stops, in-flight tasks may finish within {@code temporal.shutdown.drain-timeout}, then they are
- * interrupted.
+ * <p><b>Stop.</b> Phase {@link #PHASE} ({@code DEFAULT_PHASE - 512}) stops after message listeners that may start
+ * workflows (Kafka at {@code MAX-100}, AMQP at {@code MAX}) and before the web server's graceful shutdown
+ * ({@code MAX-1024}), so Actuator health and Prometheus still answer while workers drain. A plain
+ * {@code context.stop()} suspends polling and {@code start()} resumes it (polls already waiting on the server may
+ * still deliver one task each). Closing the context drains: polling stops, in-flight tasks may finish within the
+ * drain timeout, then they are interrupted and the log names the queues that still had work.
  */
 public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
 	/** Lifecycle phase of the workers. */
 	public static final int PHASE = DEFAULT_PHASE - 512;
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(TemporalWorkersLifecycle.class);
 
@@ -41,23 +49,43 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 
 	private final TemporalWorkerRegistry registry;
 
-	private final Duration drainTimeout;
+	private final ServerProbe probe;
+
+	private final InFlightActivities inFlight;
+
+	private final Settings settings;
 
 	private final Object monitor = new Object();
+
+	private volatile WorkerState state = WorkerState.STARTING;
+
+	private volatile @Nullable String problem;
 
 	private volatile boolean running;
 
 	private volatile boolean closing;
 
-	private Thread keepAlive;
+	private @Nullable Thread connector;
 
-	private CountDownLatch keepAliveLatch;
+	private @Nullable CountDownLatch keepAlive;
 
-	public TemporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry,
-			Duration drainTimeout) {
+	/**
+	 * Timing and failure policy.
+	 *
+	 * @param drainTimeout how long in-flight tasks may finish when the context closes
+	 * @param failFast whether an unreachable server fails startup
+	 * @param connectTimeout how long the startup check waits for the server
+	 */
+	public record Settings(Duration drainTimeout, boolean failFast, Duration connectTimeout) {
+	}
+
+	public TemporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry, ServerProbe probe,
+			InFlightActivities inFlight, Settings settings) {
 		this.workerFactory = workerFactory;
 		this.registry = registry;
-		this.drainTimeout = drainTimeout;
+		this.probe = probe;
+		this.inFlight = inFlight;
+		this.settings = settings;
 	}
 
 	@Override
@@ -71,21 +99,88 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				// a client-only application: nothing to poll, so no reason to contact the server at startup
 				return;
 			}
-			if (!this.workerFactory.isStarted()) {
-				this.workerFactory.start();
+			if (this.workerFactory.isStarted()) {
+				this.registry.workers().forEach((registered) -> registered.worker().resumePolling());
+				this.state = WorkerState.RUNNING;
 			}
 			else {
-				this.registry.workers().forEach((registered) -> registered.worker().resumePolling());
+				startOrWaitForServer();
 			}
 			startKeepAlive();
 			this.running = true;
 		}
 	}
 
-	private boolean hasWork() {
-		return this.registry.workers()
-			.stream()
-			.anyMatch(RegisteredWorker::hasRegistrations);
+	private void startOrWaitForServer() {
+		ServerProbe.Result answer = this.probe.describeNamespace(this.settings.connectTimeout());
+		switch (answer.outcome()) {
+			case REACHABLE -> startPolling();
+			case NAMESPACE_NOT_FOUND -> throw namespaceNotFound(answer);
+			case UNREACHABLE -> {
+				if (this.settings.failFast()) {
+					throw unreachable(answer);
+				}
+				this.problem = "waiting for the server: " + answer.detail();
+				logger.warn("Temporal server at " + this.probe.target() + " did not answer (" + answer.detail()
+						+ "); the application starts anyway and the workers will start polling when it answers. Set "
+						+ "temporal.fail-fast=true to fail startup instead.");
+				startConnector();
+			}
+		}
+	}
+
+	// caller holds the monitor
+	private void startPolling() {
+		this.workerFactory.start();
+		this.state = WorkerState.RUNNING;
+		this.problem = null;
+	}
+
+	private void startConnector() {
+		Thread thread = new Thread(this::connectWithBackoff, "temporal-workers-connector");
+		thread.setDaemon(true);
+		this.connector = thread;
+		thread.start();
+	}
+
+	private void connectWithBackoff() {
+		Duration backoff = Duration.ofSeconds(1);
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				Thread.sleep(backoff.toMillis());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			ServerProbe.Result answer = this.probe.describeNamespace(this.settings.connectTimeout());
+			synchronized (this.monitor) {
+				if (!this.running || this.closing || this.connector != Thread.currentThread()) {
+					return;
+				}
+				if (answer.outcome() == ServerProbe.Outcome.NAMESPACE_NOT_FOUND) {
+					this.state = WorkerState.FAILED;
+					this.problem = namespaceNotFound(answer).getMessage();
+					logger.error(this.problem);
+					return;
+				}
+				if (answer.isReachable()) {
+					try {
+						startPolling();
+						this.connector = null;
+						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling");
+						return;
+					}
+					catch (RuntimeException ex) {
+						this.problem = "starting the workers failed: " + ex.getMessage();
+						logger.warn("Temporal workers could not start yet, will retry: " + ex.getMessage());
+					}
+				}
+				else {
+					this.problem = "waiting for the server: " + answer.detail();
+				}
+			}
+			backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+		}
 	}
 
 	@Override
@@ -95,17 +190,38 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	@Override
+	public void stop(Runnable callback) {
+		if (!this.closing || !this.running) {
+			stop();
+			callback.run();
+			return;
+		}
+		// drain off the caller's thread, so other beans of this phase stop in parallel
+		Thread drainer = new Thread(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "temporal-workers-drain");
+		drainer.start();
+	}
+
+	@Override
 	public void stop() {
 		synchronized (this.monitor) {
 			if (!this.running) {
 				return;
 			}
+			stopConnector();
 			if (this.closing) {
 				drain();
 				stopKeepAlive();
 			}
-			else {
+			else if (this.workerFactory.isStarted()) {
 				this.registry.workers().forEach((registered) -> registered.worker().suspendPolling());
+				this.state = WorkerState.SUSPENDED;
 				logger.info("Temporal workers suspended polling (context stopped)");
 			}
 			this.running = false;
@@ -113,19 +229,45 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private void drain() {
-		long started = System.nanoTime();
-		logger.info("Temporal workers stopping: polling stops, in-flight tasks get up to " + this.drainTimeout);
-		this.workerFactory.suspendPolling();
-		this.workerFactory.shutdown();
-		this.workerFactory.awaitTermination(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		if (!this.workerFactory.isTerminated()) {
-			logger.warn("Temporal workers " + this.registry.workers().stream().map(RegisteredWorker::taskQueue).toList()
-					+ " still had tasks running after the drain timeout (" + this.drainTimeout
-					+ "); interrupting them. Raise temporal.shutdown.drain-timeout if they need longer.");
-			this.workerFactory.shutdownNow();
-			this.workerFactory.awaitTermination(5, TimeUnit.SECONDS);
+		if (!this.workerFactory.isStarted()) {
+			this.state = WorkerState.STOPPED;
+			return;
 		}
+		long started = System.nanoTime();
+		this.state = WorkerState.DRAINING;
+		logger.info("Temporal workers draining: polling stops; in flight " + inFlightSummary() + "; waiting up to "
+				+ this.settings.drainTimeout().toMillis() + " ms");
+		// shutdown() stops polling itself; suspending first would also stop the sticky-queue drain the SDK offers
+		this.workerFactory.shutdown();
+		this.workerFactory.awaitTermination(this.settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		if (!this.workerFactory.isTerminated()) {
+			logger.warn("Temporal workers did not finish within the drain timeout of "
+					+ this.settings.drainTimeout().toMillis() + " ms; interrupting what is still running: "
+					+ inFlightSummary() + ". Raise temporal.shutdown.drain-timeout (and "
+					+ "spring.lifecycle.timeout-per-shutdown-phase) if these tasks need longer.");
+			this.workerFactory.shutdownNow();
+			this.workerFactory.awaitTermination(2, TimeUnit.SECONDS);
+		}
+		this.state = WorkerState.STOPPED;
 		logger.info("Temporal workers stopped in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+	}
+
+	private String inFlightSummary() {
+		List<String> busy = this.registry.workers()
+			.stream()
+			.filter((registered) -> this.inFlight.count(registered.taskQueue()) > 0)
+			.map((registered) -> "'" + registered.taskQueue() + "': " + this.inFlight.count(registered.taskQueue())
+					+ " activities")
+			.toList();
+		return busy.isEmpty() ? "no activities" : busy.stream().collect(Collectors.joining(", "));
+	}
+
+	private void stopConnector() {
+		Thread thread = this.connector;
+		this.connector = null;
+		if (thread != null) {
+			thread.interrupt();
+		}
 	}
 
 	// A worker-only application has no non-daemon thread of its own (the SDK's are daemons): hold one until close.
@@ -144,16 +286,74 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		}, "temporal-workers-keepalive");
 		thread.setDaemon(false);
 		thread.start();
-		this.keepAliveLatch = latch;
-		this.keepAlive = thread;
+		this.keepAlive = latch;
 	}
 
 	private void stopKeepAlive() {
-		if (this.keepAliveLatch != null) {
-			this.keepAliveLatch.countDown();
-		}
+		CountDownLatch latch = this.keepAlive;
 		this.keepAlive = null;
-		this.keepAliveLatch = null;
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
+
+	private boolean hasWork() {
+		return this.registry.workers().stream().anyMatch(RegisteredWorker::hasRegistrations);
+	}
+
+	private WorkerConfigurationException namespaceNotFound(ServerProbe.Result answer) {
+		return new WorkerConfigurationException(
+				"Namespace '" + this.probe.namespace() + "' (temporal.namespace) does not exist on the Temporal server at "
+						+ this.probe.target() + " (" + answer.detail() + ").",
+				"Create it (temporal operator namespace create --namespace " + this.probe.namespace()
+						+ ") or set temporal.namespace to an existing namespace.");
+	}
+
+	private WorkerConfigurationException unreachable(ServerProbe.Result answer) {
+		return new WorkerConfigurationException(
+				"Temporal server at " + this.probe.target() + " (temporal.target) did not answer within "
+						+ this.settings.connectTimeout().toMillis() + " ms (" + answer.detail()
+						+ ") and temporal.fail-fast is true.",
+				"Start the server or correct temporal.target. To start anyway and connect once the server answers, "
+						+ "set temporal.fail-fast=false.");
+	}
+
+	/**
+	 * State of the workers as a whole.
+	 * @return the state
+	 */
+	public WorkerState state() {
+		return this.state;
+	}
+
+	/**
+	 * State of one worker: the overall state, or SUSPENDED when this worker alone was suspended.
+	 * @param worker a registered worker
+	 * @return its state
+	 */
+	public WorkerState stateOf(RegisteredWorker worker) {
+		WorkerState overall = this.state;
+		if (overall == WorkerState.RUNNING && worker.hasRegistrations() && worker.worker().isSuspended()) {
+			return WorkerState.SUSPENDED;
+		}
+		return overall;
+	}
+
+	/**
+	 * Why the workers are not running, while they are waiting or failed.
+	 * @return a sentence, or null
+	 */
+	public @Nullable String problem() {
+		return this.problem;
+	}
+
+	/**
+	 * Activities executing now on a queue.
+	 * @param taskQueue the queue
+	 * @return the count
+	 */
+	public int activitiesInFlight(String taskQueue) {
+		return this.inFlight.count(taskQueue);
 	}
 
 	@Override

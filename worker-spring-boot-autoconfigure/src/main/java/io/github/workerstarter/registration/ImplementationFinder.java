@@ -14,6 +14,7 @@ import org.springframework.util.StringUtils;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerProperties;
+import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
@@ -41,6 +42,7 @@ public final class ImplementationFinder {
 	 * @throws WorkerConfigurationException naming the bean and the fix when one is not valid
 	 */
 	public List<TemporalImplementation> findAll() {
+		NonConcreteAnnotatedTypes.reject(this.beanFactory);
 		List<TemporalImplementation> found = new ArrayList<>();
 		for (ImplementationKind kind : ImplementationKind.values()) {
 			for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
@@ -92,10 +94,10 @@ public final class ImplementationFinder {
 		if (!kind.isEnabledOn(worker)) {
 			throw new WorkerConfigurationException(
 					bean + " is annotated " + kind.annotationName() + " for task queue '" + queue
-						+ "', but that worker does not run " + kind.workerSwitch() + " (its "
-						+ kind.workerSwitch() + " property is false).",
+							+ "', but that worker does not run " + kind.workerSwitch() + " (its "
+							+ kind.workerSwitch() + " property is false).",
 					"Move the bean to another task queue, or remove " + kind.workerSwitch()
-						+ ": false from that worker under temporal.workers.");
+							+ ": false from that worker under temporal.workers.");
 		}
 	}
 
@@ -107,7 +109,7 @@ public final class ImplementationFinder {
 						"Property temporal.default-task-queue is '" + explicit
 								+ "', but no worker is configured for it. Configured task queues: " + configured + ".",
 						"Add temporal.workers." + explicit + " or set temporal.default-task-queue to one of "
-								+ configured + "." + QueueNames.suggestion(explicit, configured));
+								+ configured + "." + DidYouMean.suggestion(explicit, configured));
 			}
 			return explicit;
 		}
@@ -146,7 +148,7 @@ public final class ImplementationFinder {
 				bean + " is annotated " + kind.annotationName() + " for task queue " + named
 						+ ", but no worker is configured for that queue. Configured task queues: " + configured + ".",
 				"Add temporal.workers." + queue + " to the configuration, or name one of the configured task queues."
-						+ QueueNames.suggestion(queue, configured));
+						+ DidYouMean.suggestion(queue, configured));
 	}
 
 	private List<String> readTypeNames(ImplementationKind kind, String bean, Class<?> type) {

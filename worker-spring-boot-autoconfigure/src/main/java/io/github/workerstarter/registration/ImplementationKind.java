@@ -2,6 +2,7 @@ package io.github.workerstarter.registration;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
 
@@ -42,9 +43,12 @@ public enum ImplementationKind {
 		}
 
 		@Override
-		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory) {
+		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
+				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
+			WorkflowImplementationOptions options = workflowOptions.apply(implementation.type());
 			for (POJOWorkflowInterfaceMetadata workflowInterface : workflowInterfaces(implementation.type())) {
-				registerFactory(worker, workflowInterface.getInterfaceClass(), implementation.beanName(), beanFactory);
+				registerFactory(worker, workflowInterface.getInterfaceClass(), implementation.beanName(), beanFactory,
+						options);
 			}
 		}
 
@@ -58,10 +62,9 @@ public enum ImplementationKind {
 		}
 
 		private static <T> void registerFactory(Worker worker, Class<T> workflowInterface, String beanName,
-				BeanFactory beanFactory) {
+				BeanFactory beanFactory, WorkflowImplementationOptions options) {
 			worker.registerWorkflowImplementationFactory(workflowInterface,
-					() -> beanFactory.getBean(beanName, workflowInterface),
-					WorkflowImplementationOptions.getDefaultInstance());
+					() -> beanFactory.getBean(beanName, workflowInterface), options);
 		}
 
 	},
@@ -89,7 +92,8 @@ public enum ImplementationKind {
 		}
 
 		@Override
-		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory) {
+		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
+				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
 			worker.registerActivitiesImplementations(beanFactory.getBean(implementation.beanName()));
 		}
 
@@ -139,6 +143,10 @@ public enum ImplementationKind {
 	 */
 	abstract List<String> readTypeNames(Class<?> type);
 
-	abstract void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory);
+	/**
+	 * Registers the implementation on a worker; {@code workflowOptions} is asked for workflows only.
+	 */
+	abstract void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
+			Function<Class<?>, WorkflowImplementationOptions> workflowOptions);
 
 }

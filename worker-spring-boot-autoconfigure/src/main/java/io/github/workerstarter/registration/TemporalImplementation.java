@@ -1,11 +1,13 @@
 package io.github.workerstarter.registration;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
  * One annotated bean, resolved: which queues it serves and which Temporal types it provides.
@@ -35,9 +37,11 @@ public record TemporalImplementation(String beanName, ImplementationKind kind, C
 	 * Registers this implementation on a worker.
 	 * @param worker the worker of one of {@link #taskQueues()}
 	 * @param beanFactory where the bean (or, for workflows, each new instance) comes from
+	 * @param workflowOptions registration options of a workflow implementation class (asked for workflows only)
 	 */
-	public void registerOn(Worker worker, BeanFactory beanFactory) {
-		this.kind.register(worker, this, beanFactory);
+	public void registerOn(Worker worker, BeanFactory beanFactory,
+			Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
+		this.kind.register(worker, this, beanFactory, workflowOptions);
 	}
 
 }

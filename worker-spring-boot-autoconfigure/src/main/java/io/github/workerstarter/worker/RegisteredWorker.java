@@ -2,6 +2,7 @@ package io.github.workerstarter.worker;
 
 import java.util.List;
 
+import io.github.workerstarter.registration.TemporalImplementation;
 import io.temporal.worker.Worker;
 
 /**
@@ -11,9 +12,21 @@ import io.temporal.worker.Worker;
  * @param worker the SDK worker
  * @param workflowTypes registered workflow type names
  * @param activityTypes registered activity type names
+ * @param implementations the beans registered on it (bean names and classes, for the actuator endpoint)
  */
 public record RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes,
-		List<String> activityTypes) {
+		List<String> activityTypes, List<TemporalImplementation> implementations) {
+
+	/**
+	 * A worker whose implementing beans are not known.
+	 * @param taskQueue the task queue it polls
+	 * @param worker the SDK worker
+	 * @param workflowTypes registered workflow type names
+	 * @param activityTypes registered activity type names
+	 */
+	public RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes, List<String> activityTypes) {
+		this(taskQueue, worker, workflowTypes, activityTypes, List.of());
+	}
 
 	/**
 	 * Whether anything was registered; a worker without registrations does not poll.

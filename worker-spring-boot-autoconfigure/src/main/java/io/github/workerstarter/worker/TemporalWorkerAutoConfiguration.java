@@ -6,14 +6,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.lifecycle.DrainTimeout;
+import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 
@@ -29,9 +34,20 @@ public final class TemporalWorkerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkerFactory temporalWorkerFactory(WorkflowClient client,
-			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
-		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder();
+	InFlightActivities temporalInFlightActivities() {
+		return new InFlightActivities();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
+			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
+		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
+		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder()
+			.setWorkerInterceptors(interceptors.orderedStream().toArray(WorkerInterceptor[]::new));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.workflowCache()::maxInstances).to(builder::setWorkflowCacheSize);
+		map.from(properties.workflowCache()::maxThreads).to(builder::setMaxWorkflowThreadCount);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkerFactory.newInstance(client, builder.build());
 	}
@@ -39,18 +55,25 @@ public final class TemporalWorkerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerRegistry temporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
-			ObjectProvider<WorkerOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
+			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
-		return new TemporalWorkerRegistry(workerFactory, properties, finder, customizers.orderedStream().toList(),
-				beanFactory);
+		// virtual threads follow Boot's switch where the JDK has them
+		boolean virtualThreads = Runtime.version().feature() >= 21
+				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
+				workflowCustomizers.orderedStream().toList(), virtualThreads, beanFactory);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkersLifecycle temporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry,
-			TemporalProperties properties) {
-		return new TemporalWorkersLifecycle(workerFactory, registry, properties.shutdown().drainTimeout());
+			ServerProbe probe, InFlightActivities inFlight, TemporalProperties properties, Environment environment) {
+		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(
+				DrainTimeout.resolve(properties.shutdown(), environment), properties.failFast(),
+				properties.connectTimeout());
+		return new TemporalWorkersLifecycle(workerFactory, registry, probe, inFlight, settings);
 	}
 
 }

@@ -43,12 +43,19 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private volatile List<RegisteredWorker> workers = List.of();
 
+	private final WorkflowImplementationOptionsFactory workflowOptionsFactory;
+
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
-			ImplementationFinder finder, List<WorkerOptionsCustomizer> customizers, BeanFactory beanFactory) {
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			BeanFactory beanFactory) {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
-		this.optionsFactory = new WorkerOptionsFactory(customizers);
+		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown(),
+				virtualThreadsByDefault);
+		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
+				workflowCustomizers);
 		this.beanFactory = beanFactory;
 	}
 
@@ -75,10 +82,12 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			rejectDuplicateTypes(taskQueue, onQueue);
 			WorkerOptions options = this.optionsFactory.create(taskQueue, entry.getValue());
 			Worker worker = this.workerFactory.newWorker(taskQueue, options);
-			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory));
+			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
+					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
-					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY));
-			log(registered, options);
+					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
+					onQueue);
+			log(registered, worker.getWorkerOptions());
 			built.add(registered);
 		}
 		this.workers = List.copyOf(built);
@@ -123,15 +132,22 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");
 			return;
 		}
-		logger.info(String.format(
-				"Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s; "
-						+ "max concurrent workflow tasks=%d activities=%d local activities=%d; "
-						+ "pollers workflow=%d activity=%d; identity=%s",
-				registered.taskQueue(), this.properties.namespace(), registered.workflowTypes(),
-				registered.activityTypes(), options.getMaxConcurrentWorkflowTaskExecutionSize(),
-				options.getMaxConcurrentActivityExecutionSize(), options.getMaxConcurrentLocalActivityExecutionSize(),
-				options.getMaxConcurrentWorkflowTaskPollers(), options.getMaxConcurrentActivityTaskPollers(),
+		String slots = (options.getWorkerTuner() != null) ? "slots by " + options.getWorkerTuner().getClass().getSimpleName()
+				: String.format("max concurrent workflow tasks=%d activities=%d local activities=%d",
+						options.getMaxConcurrentWorkflowTaskExecutionSize(), options.getMaxConcurrentActivityExecutionSize(),
+						options.getMaxConcurrentLocalActivityExecutionSize());
+		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s; "
+				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
+				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(), slots,
+				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
+				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)"));
+	}
+
+	private static String pollers(io.temporal.worker.tuning.PollerBehavior behavior, int fixed) {
+		return (behavior instanceof io.temporal.worker.tuning.PollerBehaviorAutoscaling scaling)
+				? "autoscaling " + scaling.getMinConcurrentTaskPollers() + ".." + scaling.getMaxConcurrentTaskPollers()
+				: String.valueOf(fixed);
 	}
 
 	@Override

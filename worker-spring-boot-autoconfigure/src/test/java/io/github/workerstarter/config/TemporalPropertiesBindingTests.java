@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
 
+import io.github.workerstarter.lifecycle.DrainTimeout;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The YAML of the README binds as documented, including a worker entry written as an empty map. */
@@ -48,7 +50,12 @@ class TemporalPropertiesBindingTests {
 				assertThat(payments.runsWorkflows()).isFalse();
 				assertThat(payments.runsActivities()).isTrue();
 				assertThat(payments.maxConcurrentWorkflowTasks()).isEqualTo(100);
-				assertThat(properties.shutdown().drainTimeout()).hasSeconds(25);
+				// unset: derived from spring.lifecycle.timeout-per-shutdown-phase (30 s) minus 5 s
+				assertThat(properties.shutdown().drainTimeout()).isNull();
+				assertThat(DrainTimeout.resolve(properties.shutdown(), context.getEnvironment())).hasSeconds(25);
+				assertThat(properties.shutdown().allowActivityHeartbeats()).isTrue();
+				assertThat(properties.failFast()).isFalse();
+				assertThat(properties.health().timeout()).hasSeconds(1);
 			});
 	}
 

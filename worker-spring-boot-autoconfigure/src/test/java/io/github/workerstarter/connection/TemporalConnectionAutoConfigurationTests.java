@@ -34,6 +34,20 @@ class TemporalConnectionAutoConfigurationTests {
 	}
 
 	@Test
+	void scheduleClientSitsNextToTheWorkflowClientAndBacksOff() {
+		runner().withPropertyValues("temporal.target=localhost:7233").run((context) -> assertThat(context)
+			.hasSingleBean(io.temporal.client.schedules.ScheduleClient.class));
+		io.temporal.client.schedules.ScheduleClient own = io.temporal.client.schedules.ScheduleClient
+			.newInstance(WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+				.setTarget("localhost:7233")
+				.build()));
+		runner().withPropertyValues("temporal.target=localhost:7233")
+			.withBean(io.temporal.client.schedules.ScheduleClient.class, () -> own)
+			.run((context) -> assertThat(context.getBean(io.temporal.client.schedules.ScheduleClient.class))
+				.isSameAs(own));
+	}
+
+	@Test
 	void backsOffWithoutTheSdk() {
 		runner().withPropertyValues("temporal.target=localhost:7233")
 			.withClassLoader(new FilteredClassLoader(WorkflowServiceStubs.class))

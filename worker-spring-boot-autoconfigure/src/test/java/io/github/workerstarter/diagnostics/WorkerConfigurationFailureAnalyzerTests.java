@@ -28,6 +28,17 @@ class WorkerConfigurationFailureAnalyzerTests {
 			.contains("Set temporal.target to host:port");
 	}
 
+	@Test
+	void badValueFoundWhileBindingIsReportedByUsNotAsABindingError(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(EmptyApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--temporal.target=embedded",
+				"--temporal.workers.orders.max-concurrent-activities=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property temporal.workers.orders.max-concurrent-activities is 0; a worker needs at least 1.")
+			.contains("Set temporal.workers.orders.max-concurrent-activities to 1 or more");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class EmptyApplication {

@@ -3,7 +3,10 @@ package io.github.workerstarter.worker;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +29,7 @@ import static io.github.workerstarter.TemporalTestSupport.greet;
 import static io.github.workerstarter.TemporalTestSupport.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TemporalWorkerAutoConfigurationTests {
 
 	@Test
@@ -54,6 +58,7 @@ class TemporalWorkerAutoConfigurationTests {
 					"temporal.workers.greetings.workflow-pollers=4",
 					"temporal.workers.greetings.max-activities-per-second=12.5",
 					"temporal.workers.greetings.max-task-queue-activities-per-second=30",
+					"temporal.workers.greetings.sticky-queue-schedule-to-start-timeout=0s",
 					"temporal.workers.audit.task-queue=audit-queue", "temporal.workers.audit.workflows=false")
 			.run((context) -> {
 				WorkerFactory factory = context.getBean(WorkerFactory.class);
@@ -66,6 +71,8 @@ class TemporalWorkerAutoConfigurationTests {
 				assertThat(greetings.getMaxConcurrentActivityTaskPollers()).isEqualTo(3);
 				assertThat(greetings.getMaxWorkerActivitiesPerSecond()).isEqualTo(12.5);
 				assertThat(greetings.getMaxTaskQueueActivitiesPerSecond()).isEqualTo(30);
+				assertThat(greetings.getStickyQueueScheduleToStartTimeout()).isZero();
+				assertThat(greetings.getAllowActivityHeartbeatDuringShutdown()).isTrue();
 				// the second entry polls the queue named in task-queue, with the defaults only
 				WorkerOptions audit = factory.getWorker("audit-queue").getWorkerOptions();
 				assertThat(audit.getMaxConcurrentActivityExecutionSize()).isEqualTo(50);
@@ -245,6 +252,83 @@ class TemporalWorkerAutoConfigurationTests {
 	}
 
 	@Test
+	void configuredQueueThatNoBeanServesIsAWarningNotAnError(CapturedOutput output) {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.idle.identity=x")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Temporal worker for task queue 'idle' has nothing to run")
+					.contains("Remove temporal.workers.idle or annotate a bean with it.");
+			});
+	}
+
+	@Test
+	void beanWithoutQueueAndNoQueueConfiguredFails() {
+		runner().withPropertyValues("temporal.target=embedded").withUserConfiguration(NoQueueActivities.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("without taskQueues, but no task queue is configured");
+			assertThat(failure.getAction()).contains("Configure a worker under temporal.workers.<task-queue>");
+		});
+	}
+
+	@Test
+	void unresolvablePlaceholderInTheAnnotationFails() {
+		embeddedGreetingsRunner().withUserConfiguration(PlaceholderActivities.class).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("(taskQueues = \"${MISSING_QUEUE}\")")
+				.contains("the placeholder cannot be resolved");
+			assertThat(failure.getAction()).contains("${ORDER_TASK_QUEUE:order-task-queue}");
+		});
+	}
+
+	@Test
+	void activityOnAWorkflowOnlyQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.greetings.activities=false")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("greetingActivitiesImpl").contains("does not run activities");
+				assertThat(failure.getAction()).contains("activities: false");
+			});
+	}
+
+	@Test
+	void sameWorkflowTypeTwiceOnOneQueueFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, SecondGreetingWorkflow.class)
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("two implementations of workflow type 'Greet'")
+					.contains(SecondGreetingWorkflow.class.getName());
+			});
+	}
+
+	@Test
+	void drainTimeoutLongerThanTheShutdownPhaseFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.drain-timeout=40s")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("temporal.shutdown.drain-timeout is 40000 ms")
+					.contains("spring.lifecycle.timeout-per-shutdown-phase (30000 ms)");
+				assertThat(failure.getAction()).contains("for example to 45s");
+			});
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.drain-timeout=40s", "spring.lifecycle.timeout-per-shutdown-phase=50s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void stickyDrainLongerThanTheDrainFails() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.shutdown.sticky-queue-drain-timeout=26s")
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("temporal.shutdown.sticky-queue-drain-timeout is 26000 ms")
+					.contains("drain timeout (25000 ms)");
+			});
+	}
+
+	@Test
 	void taskQueueInTheDefaultsFails() {
 		embeddedGreetingsRunner().withPropertyValues("temporal.worker-defaults.task-queue=greetings").run((context) -> {
 			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
@@ -260,6 +344,21 @@ class TemporalWorkerAutoConfigurationTests {
 			assertThat(failure.getMessage()).contains("'singletonWorkflow'").contains("singleton bean");
 			assertThat(failure.getAction()).contains("prototype");
 		});
+	}
+
+	@io.github.workerstarter.annotation.ActivityImpl(taskQueues = "${MISSING_QUEUE}")
+	static class PlaceholderActivities extends io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl {
+
+	}
+
+	@io.github.workerstarter.annotation.WorkflowImpl(taskQueues = "greetings")
+	static class SecondGreetingWorkflow implements io.github.workerstarter.fixtures.greeting.GreetingWorkflow {
+
+		@Override
+		public String greet(String name) {
+			return name;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -300,8 +399,12 @@ class TemporalWorkerAutoConfigurationTests {
 	static class UserLifecycleConfiguration {
 
 		@Bean
-		TemporalWorkersLifecycle myLifecycle(WorkerFactory factory, TemporalWorkerRegistry registry) {
-			return new TemporalWorkersLifecycle(factory, registry, java.time.Duration.ofSeconds(1));
+		TemporalWorkersLifecycle myLifecycle(WorkerFactory factory, TemporalWorkerRegistry registry,
+				io.github.workerstarter.connection.ServerProbe probe,
+				io.github.workerstarter.lifecycle.InFlightActivities inFlight) {
+			return new TemporalWorkersLifecycle(factory, registry, probe, inFlight,
+					new TemporalWorkersLifecycle.Settings(java.time.Duration.ofSeconds(1), false,
+							java.time.Duration.ofSeconds(1)));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.workerstarter.sample.order;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param paymentTaskQueue task queue of the payment worker, where the workflow sends ProcessPayment.
  * @param paymentFailureRate share of payment attempts the simulated gateway fails with a retryable error.
+ * @param paymentDelay how long the simulated gateway takes to answer.
  */
 @ConfigurationProperties("orders")
 public record OrderSettings(@DefaultValue("payment-task-queue") String paymentTaskQueue,
-		@DefaultValue("0.5") double paymentFailureRate) {
+		@DefaultValue("0.5") double paymentFailureRate, @DefaultValue("0s") Duration paymentDelay) {
 
 }

@@ -6,11 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +23,6 @@ import org.springframework.context.annotation.Primary;
 
 import io.github.workerstarter.sample.order.activities.OrderStatusActivitiesImpl;
 import io.github.workerstarter.sample.order.activities.PaymentGateway;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +61,7 @@ class OrderFlowIntegrationTests {
 		assertThat(order.get("paymentId").asString()).startsWith("pay-");
 		assertThat(this.statusStore.recordedStatus(orderId)).hasValue("COMPLETED");
 		// each activity ran on the queue of its worker: payments on their own activity-only worker
-		assertThat(scheduledActivities(orderId)).containsExactly(Map.entry("ReserveStock", "order-task-queue"),
+		assertThat(history(orderId).scheduledActivities()).containsExactly(Map.entry("ReserveStock", "order-task-queue"),
 				Map.entry("ProcessPayment", "payment-task-queue"), Map.entry("UpdateOrderStatus", "order-task-queue"));
 	}
 
@@ -75,7 +72,12 @@ class OrderFlowIntegrationTests {
 		JsonNode order = awaitEnd(orderId);
 		assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(this.gateway.calls(orderId)).isEqualTo(2);
-		assertThat(paymentAttempts(orderId)).isEqualTo(2);
+		assertThat(history(orderId).attempt("ProcessPayment")).isEqualTo(2);
+		// the retry policy came from application.yml (temporal.activities.ProcessPayment.retry)
+		var retry = history(orderId).retryPolicy("ProcessPayment");
+		assertThat(retry.getMaximumAttempts()).isEqualTo(5);
+		assertThat(retry.getBackoffCoefficient()).isEqualTo(2.0);
+		assertThat(retry.getNonRetryableErrorTypesList()).containsExactly("ValidationError");
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class OrderFlowIntegrationTests {
 		JsonNode order = awaitEnd(orderId);
 		assertThat(order.get("status").asString()).isEqualTo("FAILED");
 		assertThat(order.get("reason").asString()).isEqualTo("Payment failed: amount must be positive, was -5");
-		assertThat(paymentAttempts(orderId)).isEqualTo(1);
+		assertThat(history(orderId).attempt("ProcessPayment")).isEqualTo(1);
 		assertThat(this.gateway.calls(orderId)).isZero();
 		assertThat(this.statusStore.recordedStatus(orderId)).hasValue("PAYMENT_FAILED");
 	}
@@ -134,33 +136,8 @@ class OrderFlowIntegrationTests {
 		}, (order) -> !order.get("status").asString().equals("RUNNING"));
 	}
 
-	private List<Map.Entry<String, String>> scheduledActivities(String orderId) {
-		return history(orderId).stream()
-			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-			.map(HistoryEvent::getActivityTaskScheduledEventAttributes)
-			.map((scheduled) -> Map.entry(scheduled.getActivityType().getName(), scheduled.getTaskQueue().getName()))
-			.collect(Collectors.toList());
-	}
-
-	private int paymentAttempts(String orderId) {
-		List<HistoryEvent> events = history(orderId);
-		long paymentScheduledId = events.stream()
-			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-			.filter((e) -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("ProcessPayment"))
-			.findFirst()
-			.orElseThrow()
-			.getEventId();
-		return events.stream()
-			.filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
-			.map(HistoryEvent::getActivityTaskStartedEventAttributes)
-			.filter((started) -> started.getScheduledEventId() == paymentScheduledId)
-			.findFirst()
-			.orElseThrow()
-			.getAttempt();
-	}
-
-	private List<HistoryEvent> history(String orderId) {
-		return this.client.fetchHistory(orderId).getEvents();
+	private OrderHistory history(String orderId) {
+		return new OrderHistory(this.client.fetchHistory(orderId).getEvents());
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {

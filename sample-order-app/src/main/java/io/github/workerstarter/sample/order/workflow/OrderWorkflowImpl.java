@@ -8,7 +8,6 @@ import io.github.workerstarter.sample.order.activities.InventoryActivities;
 import io.github.workerstarter.sample.order.activities.OrderStatusActivities;
 import io.github.workerstarter.sample.order.activities.PaymentActivities;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -36,15 +35,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 	private String step = "STARTED";
 
 	public OrderWorkflowImpl(OrderSettings settings) {
+		// the retry policy of ProcessPayment lives in application.yml (temporal.activities.ProcessPayment.retry)
 		this.payments = Workflow.newActivityStub(PaymentActivities.class, ActivityOptions.newBuilder()
 			.setTaskQueue(settings.paymentTaskQueue())
 			.setStartToCloseTimeout(Duration.ofSeconds(10))
-			.setRetryOptions(RetryOptions.newBuilder()
-				.setInitialInterval(Duration.ofSeconds(1))
-				.setBackoffCoefficient(2.0)
-				.setMaximumAttempts(5)
-				.setDoNotRetry(VALIDATION_ERROR)
-				.build())
 			.build());
 	}
 

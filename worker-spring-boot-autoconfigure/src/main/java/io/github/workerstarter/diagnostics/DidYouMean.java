@@ -1,19 +1,22 @@
-package io.github.workerstarter.registration;
+package io.github.workerstarter.diagnostics;
 
 import java.util.Collection;
 import java.util.Comparator;
 
-/** "Did you mean" for a mistyped task queue name. */
-final class QueueNames {
+/** "Did you mean" for a mistyped name: a task queue, a property. */
+public final class DidYouMean {
 
-	private QueueNames() {
+	private DidYouMean() {
 	}
 
 	/**
-	 * A sentence suggesting the closest configured queue, or an empty string when none is close.
+	 * A sentence suggesting the closest candidate, or an empty string when none is close.
+	 * @param wrong the name as written
+	 * @param candidates the names that exist
+	 * @return " Did you mean 'x'?" or ""
 	 */
-	static String suggestion(String wrong, Collection<String> configured) {
-		return configured.stream()
+	public static String suggestion(String wrong, Collection<String> candidates) {
+		return candidates.stream()
 			.filter((candidate) -> distance(wrong, candidate) <= Math.max(2, candidate.length() / 4))
 			.min(Comparator.comparingInt((String candidate) -> distance(wrong, candidate)))
 			.map((closest) -> " Did you mean '" + closest + "'?")

@@ -1,0 +1,203 @@
+package io.github.workerstarter.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+
+/**
+ * Checks {@code temporal.*} values while they are bound, so a bad one fails startup naming the property, the value
+ * and the fix, before anything is built from it. Combinations that need beans (queues named by annotations, the
+ * shutdown phase) are checked where those are known.
+ */
+final class PropertiesValidator {
+
+	private PropertiesValidator() {
+	}
+
+	static void validateConnection(@Nullable String target, TemporalProperties.Connection connection) {
+		if (connection.rpcTimeout() != null) {
+			positive("temporal.connection.rpc-timeout", connection.rpcTimeout());
+		}
+		String apiKey = connection.apiKey();
+		if (apiKey == null) {
+			return;
+		}
+		if (apiKey.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.connection.api-key is blank.",
+					"Set it to your Temporal API key (for example from an environment variable: "
+							+ "temporal.connection.api-key=${TEMPORAL_API_KEY}), or remove it.");
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException(
+					"Property temporal.connection.api-key is set, but temporal.target is 'embedded': the in-process "
+							+ "server takes no API key.",
+					"Remove temporal.connection.api-key, or point temporal.target at your Temporal Cloud endpoint.");
+		}
+		if (!connection.usesTls() && !connection.allowPlaintextApiKey()) {
+			throw new WorkerConfigurationException(
+					"Property temporal.connection.api-key is set while temporal.connection.tls is false: the key would "
+							+ "travel unencrypted to " + target + ".",
+					"Remove temporal.connection.tls=false (TLS is on by default with an API key). Only for a local "
+							+ "test server, set temporal.connection.allow-plaintext-api-key=true.");
+		}
+	}
+
+	static void validate(String namespace, Duration connectTimeout, TemporalProperties.WorkflowCache workflowCache,
+			TemporalProperties.Health health,
+			TemporalProperties.Shutdown shutdown, WorkerProperties workerDefaults, Map<String, WorkerProperties> workers) {
+		if (namespace.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.namespace is blank.",
+					"Set temporal.namespace to the namespace your workers use (for example default), or remove it.");
+		}
+		positive("temporal.connect-timeout", connectTimeout);
+		positive("temporal.health.timeout", health.timeout());
+		if (shutdown.drainTimeout() != null) {
+			positive("temporal.shutdown.drain-timeout", shutdown.drainTimeout());
+		}
+		notNegative("temporal.shutdown.sticky-queue-drain-timeout", shutdown.stickyQueueDrainTimeout());
+		if (workerDefaults.taskQueue() != null) {
+			throw new WorkerConfigurationException("Property temporal.worker-defaults.task-queue is set to '"
+					+ workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",
+					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
+							+ "temporal.workers.<name>.task-queue.");
+		}
+		if (workflowCache.maxInstances() != null && workflowCache.maxInstances() < 0) {
+			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-instances is "
+					+ workflowCache.maxInstances() + "; it cannot be negative.",
+					"Set temporal.workflow-cache.max-instances to 0 or more, or remove it to use the default.");
+		}
+		if (workflowCache.maxThreads() != null && workflowCache.maxThreads() < 1) {
+			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-threads is "
+					+ workflowCache.maxThreads() + "; workflows need at least 1 thread.",
+					"Set temporal.workflow-cache.max-threads to 1 or more, or remove it to use the default.");
+		}
+		validateWorker("temporal.worker-defaults", workerDefaults);
+		Map<String, String> entryByQueue = new HashMap<>();
+		validateCombinations("temporal.worker-defaults", workerDefaults);
+		workers.forEach((entry, worker) -> {
+			String prefix = "temporal.workers." + entry;
+			validateWorker(prefix, worker);
+			WorkerProperties effective = worker.withDefaults(workerDefaults);
+			validateCombinations(prefix, effective);
+			if (!effective.runsWorkflows() && !effective.runsActivities()) {
+				throw new WorkerConfigurationException("Worker " + prefix
+						+ " has both workflows and activities set to false, so it would run nothing.",
+						"Remove one of " + prefix + ".workflows=false and " + prefix
+								+ ".activities=false, or remove the worker.");
+			}
+			String queue = TemporalProperties.taskQueueOf(entry, worker);
+			String previous = entryByQueue.putIfAbsent(queue, entry);
+			if (previous != null) {
+				throw new WorkerConfigurationException("Entries temporal.workers." + previous + " and temporal.workers."
+						+ entry + " both poll task queue '" + queue + "'.",
+						"Give each entry its own task queue, or merge the two entries into one.");
+			}
+		});
+	}
+
+	private static void validateWorker(String prefix, WorkerProperties worker) {
+		if (worker.taskQueue() != null && worker.taskQueue().isBlank()) {
+			throw new WorkerConfigurationException("Property " + prefix + ".task-queue is blank.",
+					"Remove it to poll the queue named by the entry's key, or name a task queue.");
+		}
+		atLeastOne(prefix, "max-concurrent-workflow-tasks", worker, WorkerProperties::maxConcurrentWorkflowTasks);
+		atLeastOne(prefix, "max-concurrent-activities", worker, WorkerProperties::maxConcurrentActivities);
+		atLeastOne(prefix, "max-concurrent-local-activities", worker, WorkerProperties::maxConcurrentLocalActivities);
+		atLeastOne(prefix, "workflow-pollers", worker, WorkerProperties::workflowPollers);
+		atLeastOne(prefix, "activity-pollers", worker, WorkerProperties::activityPollers);
+		positiveRate(prefix + ".max-activities-per-second", worker.maxActivitiesPerSecond());
+		positiveRate(prefix + ".max-task-queue-activities-per-second", worker.maxTaskQueueActivitiesPerSecond());
+		if (worker.stickyQueueScheduleToStartTimeout() != null) {
+			notNegative(prefix + ".sticky-queue-schedule-to-start-timeout", worker.stickyQueueScheduleToStartTimeout());
+		}
+	}
+
+	// options that exclude each other, checked on the merged options of a worker
+	private static void validateCombinations(String prefix, WorkerProperties worker) {
+		if (worker.tuner() != null) {
+			ratio(prefix + ".tuner.target-cpu-usage", worker.tuner().targetCpuUsage());
+			ratio(prefix + ".tuner.target-memory-usage", worker.tuner().targetMemoryUsage());
+			if (worker.maxConcurrentWorkflowTasks() != null || worker.maxConcurrentActivities() != null
+					|| worker.maxConcurrentLocalActivities() != null) {
+				throw new WorkerConfigurationException("Worker " + prefix + " has a resource-based tuner and fixed "
+						+ "max-concurrent-* slot counts; the tuner decides the slots, so the two cannot be combined.",
+						"Remove the max-concurrent-* properties of " + prefix + " (or of temporal.worker-defaults), or "
+								+ "remove " + prefix + ".tuner.");
+			}
+		}
+		autoscaling(prefix, "workflow", worker.workflowPollerAutoscaling(), worker.workflowPollers());
+		autoscaling(prefix, "activity", worker.activityPollerAutoscaling(), worker.activityPollers());
+		if (Boolean.TRUE.equals(worker.virtualThreads()) && Runtime.version().feature() < 21) {
+			throw new WorkerConfigurationException("Property " + prefix + ".virtual-threads is true, but this JVM is "
+					+ "Java " + Runtime.version().feature() + " and virtual threads need Java 21 or later.",
+					"Run on Java 21+, or remove " + prefix + ".virtual-threads.");
+		}
+	}
+
+	private static void ratio(String property, @Nullable Double value) {
+		if (value == null || !(value > 0) || value > 1) {
+			throw new WorkerConfigurationException("Property " + property + " is " + value
+					+ "; a target usage is a share between 0 (excluded) and 1.",
+					"Set " + property + " to a value such as 0.8.");
+		}
+	}
+
+	private static void autoscaling(String prefix, String kind, WorkerProperties.@Nullable PollerAutoscaling scaling,
+			@Nullable Integer fixedPollers) {
+		if (scaling == null) {
+			return;
+		}
+		String group = prefix + "." + kind + "-poller-autoscaling";
+		if (fixedPollers != null) {
+			throw new WorkerConfigurationException("Worker " + prefix + " sets both " + kind + "-pollers ("
+					+ fixedPollers + ") and " + kind + "-poller-autoscaling; a poller count is either fixed or scaled.",
+					"Remove " + kind + "-pollers or " + group + ".");
+		}
+		int min = (scaling.min() != null) ? scaling.min() : 1;
+		int max = (scaling.max() != null) ? scaling.max() : 100;
+		int initial = (scaling.initial() != null) ? scaling.initial() : Math.min(Math.max(5, min), max);
+		if (min < 1 || min > max || initial < min || initial > max) {
+			throw new WorkerConfigurationException("Property group " + group + " has min=" + min + ", max=" + max
+					+ ", initial=" + initial + "; it needs 1 <= min <= initial <= max.",
+					"Set " + group + ".min, .initial and .max so that 1 <= min <= initial <= max.");
+		}
+	}
+
+	private static void atLeastOne(String prefix, String name, WorkerProperties worker,
+			Function<WorkerProperties, @Nullable Integer> value) {
+		Integer count = value.apply(worker);
+		if (count != null && count < 1) {
+			throw new WorkerConfigurationException(
+					"Property " + prefix + "." + name + " is " + count + "; a worker needs at least 1.",
+					"Set " + prefix + "." + name + " to 1 or more, or remove it to use the default.");
+		}
+	}
+
+	private static void positiveRate(String property, @Nullable Double rate) {
+		if (rate != null && !(rate > 0)) {
+			throw new WorkerConfigurationException("Property " + property + " is " + rate
+					+ "; a rate limit must be above 0 (0 would stop the worker from running any activity).",
+					"Set " + property + " above 0, or remove it for no limit.");
+		}
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new WorkerConfigurationException("Property " + property + " is " + value + "; it must be positive.",
+					"Set " + property + " to a positive duration such as 5s, or remove it to use the default.");
+		}
+	}
+
+	private static void notNegative(String property, Duration value) {
+		if (value.isNegative()) {
+			throw new WorkerConfigurationException("Property " + property + " is " + value + "; it cannot be negative.",
+					"Set " + property + " to 0s or more, or remove it to use the default.");
+		}
+	}
+
+}

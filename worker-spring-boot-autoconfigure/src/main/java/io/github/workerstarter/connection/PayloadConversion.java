@@ -1,0 +1,26 @@
+package io.github.workerstarter.connection;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.PayloadCodec;
+
+/**
+ * How payloads are converted: the application's {@link DataConverter} bean if it has one, else the SDK's default;
+ * then every {@link PayloadCodec} bean (encryption, compression), in {@code @Order}, on client and workers alike.
+ */
+final class PayloadConversion {
+
+	private PayloadConversion() {
+	}
+
+	static DataConverter dataConverter(@Nullable DataConverter userConverter, List<PayloadCodec> codecs) {
+		DataConverter base = (userConverter != null) ? userConverter : DefaultDataConverter.STANDARD_INSTANCE;
+		return codecs.isEmpty() ? base : new CodecDataConverter(base, codecs);
+	}
+
+}

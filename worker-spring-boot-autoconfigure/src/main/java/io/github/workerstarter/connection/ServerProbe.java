@@ -1,0 +1,108 @@
+package io.github.workerstarter.connection;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+
+/**
+ * Cheap, time-bounded questions to the server: is it there, and does our namespace exist. Each call carries its own
+ * gRPC deadline and bypasses the SDK's retries, so a dead server costs at most the timeout.
+ */
+public class ServerProbe {
+
+	private final WorkflowServiceStubs stubs;
+
+	private final String namespace;
+
+	private final String target;
+
+	public ServerProbe(WorkflowServiceStubs stubs, String namespace, String target) {
+		this.stubs = stubs;
+		this.namespace = namespace;
+		this.target = target;
+	}
+
+	/** What the server said, or why it said nothing. */
+	public record Result(Outcome outcome, String detail) {
+
+		public boolean isReachable() {
+			return this.outcome == Outcome.REACHABLE;
+		}
+
+	}
+
+	/** The possible answers. */
+	public enum Outcome {
+
+		/** The server answered and the namespace exists. */
+		REACHABLE,
+
+		/** The server answered that the namespace does not exist. */
+		NAMESPACE_NOT_FOUND,
+
+		/** No answer within the timeout, or the connection failed. */
+		UNREACHABLE
+
+	}
+
+	/**
+	 * Asks the server to describe our namespace.
+	 * @param timeout the gRPC deadline
+	 * @return the outcome
+	 */
+	public Result describeNamespace(Duration timeout) {
+		try {
+			this.stubs.blockingStub()
+				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(this.namespace).build());
+			return new Result(Outcome.REACHABLE, "namespace '" + this.namespace + "' found");
+		}
+		catch (StatusRuntimeException ex) {
+			if (ex.getStatus().getCode() == Status.Code.NOT_FOUND) {
+				return new Result(Outcome.NAMESPACE_NOT_FOUND, describe(ex));
+			}
+			return new Result(Outcome.UNREACHABLE, describe(ex));
+		}
+	}
+
+	/**
+	 * The gRPC health check of the Temporal frontend.
+	 * @param timeout the gRPC deadline
+	 * @return REACHABLE when the service reports SERVING
+	 */
+	public Result healthCheck(Duration timeout) {
+		try {
+			HealthCheckResponse response = HealthGrpc.newBlockingStub(this.stubs.getRawChannel())
+				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.check(HealthCheckRequest.newBuilder().setService(WorkflowServiceStubs.HEALTH_CHECK_SERVICE_NAME).build());
+			boolean serving = response.getStatus() == HealthCheckResponse.ServingStatus.SERVING;
+			return new Result(serving ? Outcome.REACHABLE : Outcome.UNREACHABLE, response.getStatus().name());
+		}
+		catch (StatusRuntimeException ex) {
+			return new Result(Outcome.UNREACHABLE, describe(ex));
+		}
+	}
+
+	/** The target as configured, for messages. */
+	public String target() {
+		return this.target;
+	}
+
+	/** The namespace, for messages. */
+	public String namespace() {
+		return this.namespace;
+	}
+
+	private static String describe(StatusRuntimeException ex) {
+		Status status = ex.getStatus();
+		return status.getCode() + ((status.getDescription() != null) ? ": " + status.getDescription() : "");
+	}
+
+}

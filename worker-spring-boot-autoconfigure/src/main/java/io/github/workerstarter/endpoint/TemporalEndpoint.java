@@ -1,0 +1,241 @@
+package io.github.workerstarter.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.util.ClassUtils;
+
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.WorkerState;
+import io.github.workerstarter.registration.ImplementationKind;
+import io.github.workerstarter.registration.TemporalImplementation;
+import io.github.workerstarter.worker.RegisteredWorker;
+import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * {@code /actuator/temporal}: the connection and, per worker, its state, the options in effect and the beans
+ * registered on it. {@code POST /actuator/temporal/{taskQueue}} with {@code {"action":"suspend"}} or
+ * {@code {"action":"resume"}} suspends or resumes one worker's polling (in-flight tasks go on), only with
+ * {@code temporal.endpoint.write-operations-enabled=true}.
+ */
+@Endpoint(id = "temporal")
+public class TemporalEndpoint {
+
+	static final int STATUS_FORBIDDEN = 403;
+
+	static final int STATUS_CONFLICT = 409;
+
+	private final ServerProbe probe;
+
+	private final @Nullable String clientIdentity;
+
+	private final ObjectProvider<TemporalWorkerRegistry> registry;
+
+	private final ObjectProvider<TemporalWorkersLifecycle> lifecycle;
+
+	private final boolean writeOperationsEnabled;
+
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			boolean writeOperationsEnabled) {
+		this.probe = probe;
+		this.clientIdentity = clientIdentity;
+		this.registry = registry;
+		this.lifecycle = lifecycle;
+		this.writeOperationsEnabled = writeOperationsEnabled;
+	}
+
+	@ReadOperation
+	public TemporalDescriptor temporal() {
+		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
+		workers().forEach((worker) -> workers.put(worker.taskQueue(), describe(worker)));
+		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		return new TemporalDescriptor(new ConnectionDescriptor(this.probe.target(), this.probe.namespace()),
+				(workersLifecycle != null) ? lower(workersLifecycle.state()) : null,
+				(workersLifecycle != null) ? workersLifecycle.problem() : null, this.writeOperationsEnabled, workers);
+	}
+
+	@ReadOperation
+	public WebEndpointResponse<Object> worker(@Selector String taskQueue) {
+		return find(taskQueue).<WebEndpointResponse<Object>>map((worker) -> new WebEndpointResponse<>(describe(worker)))
+			.orElseGet(() -> unknownQueue(taskQueue));
+	}
+
+	/**
+	 * Suspends or resumes one worker's polling.
+	 * @param taskQueue the worker's task queue
+	 * @param action {@code suspend} or {@code resume}
+	 * @return the worker as it is now, or why nothing was done
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> update(@Selector String taskQueue, String action) {
+		if (!this.writeOperationsEnabled) {
+			return error(STATUS_FORBIDDEN, "Write operations of the temporal endpoint are disabled. Set "
+					+ "temporal.endpoint.write-operations-enabled=true to suspend and resume workers through it.");
+		}
+		Optional<RegisteredWorker> found = find(taskQueue);
+		if (found.isEmpty()) {
+			return unknownQueue(taskQueue);
+		}
+		RegisteredWorker worker = found.get();
+		String verb = action.trim().toLowerCase(Locale.ROOT);
+		if (!verb.equals("suspend") && !verb.equals("resume")) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+					"Unknown action '" + action + "'. Send {\"action\":\"suspend\"} or {\"action\":\"resume\"}.");
+		}
+		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		WorkerState overall = (workersLifecycle != null) ? workersLifecycle.state() : WorkerState.STARTING;
+		if (overall != WorkerState.RUNNING) {
+			return error(STATUS_CONFLICT, "The workers are " + lower(overall) + ", not running: only a running "
+					+ "worker can be suspended or resumed here.");
+		}
+		if (!worker.hasRegistrations()) {
+			return error(STATUS_CONFLICT, "The worker of task queue '" + taskQueue
+					+ "' has no workflow or activity registered and does not poll.");
+		}
+		if (verb.equals("suspend")) {
+			worker.worker().suspendPolling();
+		}
+		else {
+			worker.worker().resumePolling();
+		}
+		return new WebEndpointResponse<>(describe(worker));
+	}
+
+	private List<RegisteredWorker> workers() {
+		TemporalWorkerRegistry workerRegistry = this.registry.getIfAvailable();
+		return (workerRegistry != null) ? workerRegistry.workers() : List.of();
+	}
+
+	private Optional<RegisteredWorker> find(String taskQueue) {
+		return workers().stream().filter((worker) -> worker.taskQueue().equals(taskQueue)).findFirst();
+	}
+
+	private WebEndpointResponse<Object> unknownQueue(String taskQueue) {
+		return error(WebEndpointResponse.STATUS_NOT_FOUND, "No worker for task queue '" + taskQueue
+				+ "'. Configured task queues: " + workers().stream().map(RegisteredWorker::taskQueue).toList() + ".");
+	}
+
+	private static WebEndpointResponse<Object> error(int status, String message) {
+		return new WebEndpointResponse<>(Map.of("status", status, "error", message), status);
+	}
+
+	private WorkerDescriptor describe(RegisteredWorker worker) {
+		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		String state = (workersLifecycle != null) ? lower(workersLifecycle.stateOf(worker)) : null;
+		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker.taskQueue()) : 0;
+		return new WorkerDescriptor(state, worker.worker().isSuspended(), inFlight,
+				options(worker.worker().getWorkerOptions()), implementations(worker, ImplementationKind.WORKFLOW),
+				implementations(worker, ImplementationKind.ACTIVITY));
+	}
+
+	private OptionsDescriptor options(WorkerOptions options) {
+		return new OptionsDescriptor(options.getMaxConcurrentWorkflowTaskExecutionSize(),
+				options.getMaxConcurrentActivityExecutionSize(), options.getMaxConcurrentLocalActivityExecutionSize(),
+				options.getMaxConcurrentWorkflowTaskPollers(), options.getMaxConcurrentActivityTaskPollers(),
+				options.getMaxWorkerActivitiesPerSecond(), options.getMaxTaskQueueActivitiesPerSecond(),
+				(options.getIdentity() != null) ? options.getIdentity() : this.clientIdentity);
+	}
+
+	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
+		List<String> typeNames = (kind == ImplementationKind.WORKFLOW) ? worker.workflowTypes()
+				: worker.activityTypes();
+		if (worker.implementations().isEmpty()) {
+			// a worker built without its beans (a registry of the application's own): the types alone
+			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null)).toList();
+		}
+		return worker.implementations()
+			.stream()
+			.filter((implementation) -> implementation.kind() == kind)
+			.flatMap((implementation) -> implementation.typeNames()
+				.stream()
+				.map((type) -> new ImplementationDescriptor(type, implementation.beanName(), className(implementation))))
+			.toList();
+	}
+
+	private static String className(TemporalImplementation implementation) {
+		return ClassUtils.getUserClass(implementation.type()).getName();
+	}
+
+	private static String lower(WorkerState state) {
+		return state.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * What the endpoint reads.
+	 *
+	 * @param connection the server and namespace
+	 * @param state the state of the workers as a whole
+	 * @param problem why they are not running, while they wait or failed
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param workers each worker by task queue
+	 */
+	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
+			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers) {
+	}
+
+	/**
+	 * The connection.
+	 *
+	 * @param target the server address, or embedded
+	 * @param namespace the namespace
+	 */
+	public record ConnectionDescriptor(String target, String namespace) {
+	}
+
+	/**
+	 * One worker.
+	 *
+	 * @param state its state (running, suspended, ...)
+	 * @param suspended whether its polling is suspended
+	 * @param activitiesInFlight activities executing now
+	 * @param options the options in effect
+	 * @param workflows the workflow types and their beans
+	 * @param activities the activity types and their beans
+	 */
+	public record WorkerDescriptor(@Nullable String state, boolean suspended, int activitiesInFlight,
+			OptionsDescriptor options, List<ImplementationDescriptor> workflows,
+			List<ImplementationDescriptor> activities) {
+	}
+
+	/**
+	 * Worker options in effect.
+	 *
+	 * @param maxConcurrentWorkflowTasks workflow task slots
+	 * @param maxConcurrentActivities activity slots
+	 * @param maxConcurrentLocalActivities local activity slots
+	 * @param workflowTaskPollers workflow task pollers
+	 * @param activityTaskPollers activity task pollers
+	 * @param maxWorkerActivitiesPerSecond activities per second for this worker (0: unlimited)
+	 * @param maxTaskQueueActivitiesPerSecond activities per second for the whole task queue (0: unlimited)
+	 * @param identity the worker's identity
+	 */
+	public record OptionsDescriptor(int maxConcurrentWorkflowTasks, int maxConcurrentActivities,
+			int maxConcurrentLocalActivities, int workflowTaskPollers, int activityTaskPollers,
+			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity) {
+	}
+
+	/**
+	 * A registered type and the bean implementing it.
+	 *
+	 * @param type the workflow or activity type name
+	 * @param bean the bean name
+	 * @param beanClass the bean's class
+	 */
+	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass) {
+	}
+
+}

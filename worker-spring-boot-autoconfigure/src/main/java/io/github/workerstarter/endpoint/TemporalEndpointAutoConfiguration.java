@@ -1,0 +1,39 @@
+package io.github.workerstarter.endpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
+import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.temporal.client.WorkflowClient;
+
+/**
+ * The {@code temporal} actuator endpoint ({@link TemporalEndpoint}), when it is available (enabled and exposed, e.g.
+ * {@code management.endpoints.web.exposure.include=temporal}).
+ */
+@AutoConfiguration(after = TemporalWorkerAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, WorkflowClient.class })
+@ConditionalOnBean({ ServerProbe.class, WorkflowClient.class })
+@ConditionalOnAvailableEndpoint(TemporalEndpoint.class)
+@EnableConfigurationProperties(TemporalEndpointProperties.class)
+public final class TemporalEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			TemporalEndpointProperties properties) {
+		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, lifecycle,
+				properties.writeOperationsEnabled());
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.github.workerstarter.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.WorkerState;
+import io.github.workerstarter.worker.RegisteredWorker;
+import io.github.workerstarter.worker.TemporalWorkerRegistry;
+
+/**
+ * Health of the connection and of each worker, contributed as {@code temporal}.
+ *
+ * <p>DOWN when the server does not answer the gRPC health check within {@code temporal.health.timeout} (so a dead
+ * server never holds {@code /actuator/health} for longer), while the workers still wait for the server, or when
+ * they failed. OUT_OF_SERVICE while they are suspended, draining or stopped. UP otherwise. It belongs to the
+ * readiness group, never to liveness: a server outage must not make Kubernetes restart every pod.
+ */
+public class TemporalHealthIndicator extends AbstractHealthIndicator {
+
+	private final ServerProbe probe;
+
+	private final Duration timeout;
+
+	private final ObjectProvider<TemporalWorkersLifecycle> lifecycle;
+
+	private final ObjectProvider<TemporalWorkerRegistry> registry;
+
+	public TemporalHealthIndicator(ServerProbe probe, Duration timeout,
+			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
+		super("Temporal health check failed");
+		this.probe = probe;
+		this.timeout = timeout;
+		this.lifecycle = lifecycle;
+		this.registry = registry;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		ServerProbe.Result connection = this.probe.healthCheck(this.timeout);
+		builder.withDetail("target", this.probe.target()).withDetail("namespace", this.probe.namespace());
+		builder.withDetail("connection", connection.isReachable() ? "UP" : "DOWN (" + connection.detail() + ")");
+		TemporalWorkersLifecycle workers = this.lifecycle.getIfAvailable();
+		List<RegisteredWorker> registered = workersWithRegistrations();
+		if (workers != null && !registered.isEmpty()) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			registered.forEach((worker) -> details.put(worker.taskQueue(), describe(worker, workers)));
+			builder.withDetail("workers", details);
+			if (workers.problem() != null) {
+				builder.withDetail("problem", workers.problem());
+			}
+		}
+		if (!connection.isReachable()) {
+			builder.down();
+			return;
+		}
+		if (workers == null || registered.isEmpty()) {
+			builder.up();
+			return;
+		}
+		switch (workers.state()) {
+			case RUNNING -> builder.up();
+			case STARTING, FAILED -> builder.down();
+			case SUSPENDED, DRAINING, STOPPED -> builder.outOfService();
+		}
+	}
+
+	private List<RegisteredWorker> workersWithRegistrations() {
+		TemporalWorkerRegistry workerRegistry = this.registry.getIfAvailable();
+		return (workerRegistry != null)
+				? workerRegistry.workers().stream().filter(RegisteredWorker::hasRegistrations).toList() : List.of();
+	}
+
+	private static Map<String, Object> describe(RegisteredWorker worker, TemporalWorkersLifecycle workers) {
+		WorkerState state = workers.stateOf(worker);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("state", state.name().toLowerCase());
+		details.put("workflowTypes", worker.workflowTypes());
+		details.put("activityTypes", worker.activityTypes());
+		details.put("activitiesInFlight", workers.activitiesInFlight(worker.taskQueue()));
+		return details;
+	}
+
+}

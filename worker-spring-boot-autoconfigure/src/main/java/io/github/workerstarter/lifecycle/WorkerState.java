@@ -1,0 +1,24 @@
+package io.github.workerstarter.lifecycle;
+
+/** Where a worker is in its life, as health and the logs report it. */
+public enum WorkerState {
+
+	/** Built, waiting for the server to answer before polling (or not started yet). */
+	STARTING,
+
+	/** Polling its task queue. */
+	RUNNING,
+
+	/** Polling suspended ({@code context.stop()}, or the worker alone); in-flight tasks still run. */
+	SUSPENDED,
+
+	/** The application is closing: polling stopped, in-flight tasks finishing. */
+	DRAINING,
+
+	/** Shut down. */
+	STOPPED,
+
+	/** Cannot run without a change of configuration (e.g. the namespace does not exist). */
+	FAILED
+
+}

@@ -1,0 +1,94 @@
+package io.github.workerstarter.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.uber.m3.tally.Buckets;
+import com.uber.m3.tally.Capabilities;
+import com.uber.m3.tally.StatsReporter;
+import com.uber.m3.util.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+
+/**
+ * The SDK's {@link MicrometerClientStatsReporter} made fit for a registry the application owns.
+ *
+ * <p>Two differences: closing this reporter (tally's scope closes its reporter on close) flushes instead of closing
+ * the registry, which the SDK reporter does and which would end every other meter of the application; and timers
+ * only publish percentile histogram buckets when asked to, where the SDK reporter always does.
+ */
+final class ApplicationRegistryStatsReporter implements StatsReporter {
+
+	private final MeterRegistry registry;
+
+	private final MicrometerClientStatsReporter delegate;
+
+	private final boolean histograms;
+
+	ApplicationRegistryStatsReporter(MeterRegistry registry, boolean histograms) {
+		this.registry = registry;
+		this.delegate = new MicrometerClientStatsReporter(registry);
+		this.histograms = histograms;
+	}
+
+	@Override
+	public Capabilities capabilities() {
+		return this.delegate.capabilities();
+	}
+
+	@Override
+	public void flush() {
+		this.delegate.flush();
+	}
+
+	@Override
+	public void close() {
+		// the registry belongs to the application: it outlives the Temporal scope and is closed by its own bean
+		this.delegate.flush();
+	}
+
+	@Override
+	public void reportCounter(String name, Map<String, String> tags, long value) {
+		this.delegate.reportCounter(name, tags, value);
+	}
+
+	@Override
+	public void reportGauge(String name, Map<String, String> tags, double value) {
+		this.delegate.reportGauge(name, tags, value);
+	}
+
+	@Override
+	public void reportTimer(String name, Map<String, String> tags, Duration interval) {
+		if (this.histograms) {
+			this.delegate.reportTimer(name, tags, interval);
+			return;
+		}
+		// no publishPercentileHistogram(...): the registry's configuration and meter filters decide
+		Timer.builder(name).tags(tags(tags)).register(this.registry).record(interval.getNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	@SuppressWarnings("deprecation")
+	public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
+			double bucketLowerBound, double bucketUpperBound, long samples) {
+		this.delegate.reportHistogramValueSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound, samples);
+	}
+
+	@Override
+	@SuppressWarnings("deprecation")
+	public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
+			Duration bucketLowerBound, Duration bucketUpperBound, long samples) {
+		this.delegate.reportHistogramDurationSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound,
+				samples);
+	}
+
+	private static List<Tag> tags(Map<String, String> tags) {
+		return (tags != null) ? tags.entrySet().stream().map((tag) -> Tag.of(tag.getKey(), tag.getValue())).toList()
+				: List.of();
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.workerstarter.registration;
+
+import java.util.List;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+
+/**
+ * Component scanning skips interfaces and abstract classes without a word, so {@code @WorkflowImpl} or
+ * {@code @ActivityImpl} on one would register nothing. This looks for them in the application's packages (those of
+ * {@code @SpringBootApplication}) and fails startup instead.
+ */
+final class NonConcreteAnnotatedTypes {
+
+	private NonConcreteAnnotatedTypes() {
+	}
+
+	static void reject(BeanFactory beanFactory) {
+		if (!AutoConfigurationPackages.has(beanFactory)) {
+			return;
+		}
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+			@Override
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+				AnnotationMetadata metadata = definition.getMetadata();
+				return metadata.isIndependent() && !metadata.isConcrete();
+			}
+		};
+		for (ImplementationKind kind : ImplementationKind.values()) {
+			scanner.addIncludeFilter(new AnnotationTypeFilter(kind.annotationType(), true, true));
+		}
+		List<String> packages = AutoConfigurationPackages.get(beanFactory);
+		for (String basePackage : packages) {
+			for (var candidate : scanner.findCandidateComponents(basePackage)) {
+				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) candidate).getMetadata();
+				String annotation = metadata.hasAnnotation(ImplementationKind.WORKFLOW.annotationType().getName())
+						? ImplementationKind.WORKFLOW.annotationName() : ImplementationKind.ACTIVITY.annotationName();
+				String what = metadata.isInterface() ? "an interface" : "an abstract class";
+				throw new WorkerConfigurationException(
+						metadata.getClassName() + " is annotated " + annotation + " but is " + what
+								+ ", which component scanning skips: nothing would be registered.",
+						"Move " + annotation + " to the concrete class that implements it.");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.github.workerstarter.endpoint;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl;
+import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
+import io.github.workerstarter.fixtures.greeting.GreetingWorkflowImpl;
+import io.github.workerstarter.testing.Http;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+
+import static io.github.workerstarter.TemporalTestSupport.greet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code /actuator/temporal} over real HTTP, against a web application with the greeting worker. */
+class TemporalEndpointTests {
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	private ConfigurableApplicationContext app;
+
+	@AfterEach
+	void close() {
+		if (this.app != null) {
+			this.app.close();
+		}
+	}
+
+	@Test
+	void listsConnectionWorkerOptionsAndImplementingBeans() {
+		Http http = start("temporal.workers.greetings.max-concurrent-activities=7",
+				"temporal.workers.greetings.max-activities-per-second=50");
+		Http.Response response = http.get("/actuator/temporal", REQUEST_TIMEOUT);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.status("connection.target")).isEqualTo("embedded (in-process)");
+		assertThat(response.status("connection.namespace")).isEqualTo("default");
+		assertThat(response.status("state")).isEqualTo("running");
+		assertThat(response.body().get("writeOperationsEnabled").asBoolean()).isFalse();
+		JsonNode worker = response.body().get("workers").get("greetings");
+		assertThat(worker.get("state").asString()).isEqualTo("running");
+		assertThat(worker.get("suspended").asBoolean()).isFalse();
+		JsonNode options = worker.get("options");
+		assertThat(options.get("maxConcurrentActivities").asInt()).isEqualTo(7);
+		assertThat(options.get("maxWorkerActivitiesPerSecond").asDouble()).isEqualTo(50);
+		assertThat(options.get("identity").asString()).isEqualTo("endpoint-test");
+		assertThat(options.get("workflowTaskPollers").asInt()).isPositive();
+		assertThat(worker.get("workflows").get(0).get("type").asString()).isEqualTo("Greet");
+		assertThat(worker.get("workflows").get(0).get("bean").asString()).isEqualTo("greetingWorkflowImpl");
+		assertThat(worker.get("workflows").get(0).get("beanClass").asString())
+			.isEqualTo(GreetingWorkflowImpl.class.getName());
+		assertThat(worker.get("activities").get(0).get("type").asString()).isEqualTo("GreetingCompose");
+		assertThat(worker.get("activities").get(0).get("bean").asString()).isEqualTo("greetingActivitiesImpl");
+		assertThat(worker.get("activities").get(0).get("beanClass").asString())
+			.isEqualTo(GreetingActivitiesImpl.class.getName());
+		// one worker alone
+		assertThat(http.get("/actuator/temporal/greetings", REQUEST_TIMEOUT).status("state")).isEqualTo("running");
+	}
+
+	@Test
+	void writesAreRefusedUnlessEnabledNamingTheProperty() {
+		Http http = start();
+		Http.Response refused = http.post("/actuator/temporal/greetings", "{\"action\":\"suspend\"}", REQUEST_TIMEOUT);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.status("error")).contains("temporal.endpoint.write-operations-enabled=true");
+		assertThat(http.get("/actuator/temporal/greetings", REQUEST_TIMEOUT).status("state")).isEqualTo("running");
+		assertThat(greet(this.app, "greetings", "Ada")).isEqualTo("Hello, Ada!");
+	}
+
+	@Test
+	void unknownQueueAndUnknownActionAreAnsweredWithWhatExists() {
+		Http http = start("temporal.endpoint.write-operations-enabled=true");
+		Http.Response unknown = http.post("/actuator/temporal/greeting", "{\"action\":\"suspend\"}", REQUEST_TIMEOUT);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.status("error")).contains("'greeting'").contains("[greetings]");
+		assertThat(http.get("/actuator/temporal/greeting", REQUEST_TIMEOUT).status()).isEqualTo(404);
+		Http.Response badAction = http.post("/actuator/temporal/greetings", "{\"action\":\"pause\"}", REQUEST_TIMEOUT);
+		assertThat(badAction.status()).isEqualTo(400);
+		assertThat(badAction.status("error")).contains("suspend").contains("resume");
+	}
+
+	@Test
+	void suspendStopsPollingAndResumeStartsItAgain() throws Exception {
+		Http http = start("temporal.endpoint.write-operations-enabled=true",
+				"temporal.workers.greetings.workflow-pollers=2");
+		assertThat(greet(this.app, "greetings", "warm-up")).isEqualTo("Hello, warm-up!");
+		int pollers = http.get("/actuator/temporal/greetings", REQUEST_TIMEOUT)
+			.body()
+			.get("options")
+			.get("workflowTaskPollers")
+			.asInt();
+
+		Http.Response suspended = http.post("/actuator/temporal/greetings", "{\"action\":\"suspend\"}",
+				REQUEST_TIMEOUT);
+		assertThat(suspended.status()).isEqualTo(200);
+		assertThat(suspended.status("state")).isEqualTo("suspended");
+		assertThat(suspended.body().get("suspended").asBoolean()).isTrue();
+		// health shows the worker suspended (the application as a whole stays UP: it is one queue, on purpose)
+		Http.Response health = http.get("/actuator/health", REQUEST_TIMEOUT);
+		assertThat(health.status("components.temporal.details.workers.greetings.state")).isEqualTo("suspended");
+
+		// Each poller may still get one task: its poll was already waiting on the server when polling was
+		// suspended. Feed those polls throw-away workflows first (tasks go to waiting polls in arrival order), so
+		// the workflow under test finds no poller left.
+		for (int i = 0; i <= pollers; i++) {
+			startGreeting("throw-away-" + i);
+		}
+		WorkflowStub queued = startGreeting("queued");
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> status(queued) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+					&& !hasStarted(queued));
+
+		Http.Response resumed = http.post("/actuator/temporal/greetings", "{\"action\":\"resume\"}", REQUEST_TIMEOUT);
+		assertThat(resumed.status()).isEqualTo(200);
+		assertThat(resumed.status("state")).isEqualTo("running");
+		assertThat(queued.getResult(30, java.util.concurrent.TimeUnit.SECONDS, String.class))
+			.isEqualTo("Hello, queued!");
+		assertThat(http.get("/actuator/health", REQUEST_TIMEOUT)
+			.status("components.temporal.details.workers.greetings.state")).isEqualTo("running");
+	}
+
+	private WorkflowStub startGreeting(String name) {
+		WorkflowStub stub = this.app.getBean(WorkflowClient.class)
+			.newUntypedWorkflowStub("Greet",
+					WorkflowOptions.newBuilder()
+						.setTaskQueue("greetings")
+						.setWorkflowId(name + "-" + UUID.randomUUID())
+						.setWorkflowRunTimeout(Duration.ofSeconds(60))
+						.build());
+		stub.start(name);
+		return stub;
+	}
+
+	private WorkflowExecutionStatus status(WorkflowStub stub) {
+		return stub.describe().getRawDescription().getWorkflowExecutionInfo().getStatus();
+	}
+
+	// no workflow task of it was picked up by a worker
+	private boolean hasStarted(WorkflowStub stub) {
+		return this.app.getBean(WorkflowClient.class)
+			.fetchHistory(stub.getExecution().getWorkflowId())
+			.getEvents()
+			.stream()
+			.anyMatch((event) -> event.hasWorkflowTaskStartedEventAttributes());
+	}
+
+	private Http start(String... properties) {
+		this.app = new SpringApplicationBuilder(WebApp.class)
+			.properties("server.port=0", "temporal.target=embedded", "temporal.workers.greetings.identity=endpoint-test",
+					"management.endpoints.web.exposure.include=health,temporal",
+					"management.endpoint.health.show-details=always")
+			.properties(properties)
+			.run();
+		return new Http(this.app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(GreetingFixtures.class)
+	static class WebApp {
+
+	}
+
+}
