@@ -12,9 +12,14 @@ import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
 import io.github.workerstarter.logging.TemporalLoggingAutoConfiguration;
 import io.github.workerstarter.metrics.TemporalMetricsAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 
 /** What the auto-configuration tests share: the auto-configurations in order, and reading a startup failure. */
 public final class TemporalTestSupport {
@@ -52,6 +57,25 @@ public final class TemporalTestSupport {
 				WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowRunTimeout(Duration.ofSeconds(30)).build());
 		stub.start(name);
 		return stub.getResult(String.class);
+	}
+
+	/** A workflow's first input as the server stores it (read raw from the history; the client would decode it). */
+	public static Payload storedInput(ApplicationContext context, String workflowId) {
+		return context.getBean(WorkflowServiceStubs.class)
+			.blockingStub()
+			.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
+				.setNamespace(context.getBean(WorkflowClient.class).getOptions().getNamespace())
+				.setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+				.build())
+			.getHistory()
+			.getEventsList()
+			.stream()
+			.filter(HistoryEvent::hasWorkflowExecutionStartedEventAttributes)
+			.findFirst()
+			.orElseThrow()
+			.getWorkflowExecutionStartedEventAttributes()
+			.getInput()
+			.getPayloads(0);
 	}
 
 }

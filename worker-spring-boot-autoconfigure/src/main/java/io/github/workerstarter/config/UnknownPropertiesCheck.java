@@ -31,7 +31,8 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 public final class UnknownPropertiesCheck implements InitializingBean {
 
 	/** Switches read by {@code @Conditional...Property} only, with no properties record behind them. */
-	static final List<String> SWITCHES = List.of("temporal.logging.mdc.enabled", "temporal.tracing.enabled");
+	static final List<String> SWITCHES = List.of("temporal.logging.mdc.enabled", "temporal.tracing.enabled",
+			"temporal.payloads.application-json-mapper");
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("temporal");
 

@@ -1,10 +1,6 @@
 package io.github.workerstarter.connection;
 
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -20,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
 
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
+import static io.github.workerstarter.TemporalTestSupport.storedInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A payload codec bean transforms what the server stores; a DataConverter bean replaces the SDK's default. */
@@ -61,22 +58,7 @@ class PayloadConversionTests {
 				WorkflowOptions.newBuilder().setTaskQueue("greetings").build());
 		String id = stub.start(name).getWorkflowId();
 		assertThat(stub.getResult(String.class)).isEqualTo("Hello, " + name + "!");
-		// read the history raw from the server, as stored (the client would decode it)
-		return context.getBean(WorkflowServiceStubs.class)
-			.blockingStub()
-			.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
-				.setNamespace("default")
-				.setExecution(WorkflowExecution.newBuilder().setWorkflowId(id))
-				.build())
-			.getHistory()
-			.getEventsList()
-			.stream()
-			.filter(HistoryEvent::hasWorkflowExecutionStartedEventAttributes)
-			.findFirst()
-			.orElseThrow()
-			.getWorkflowExecutionStartedEventAttributes()
-			.getInput()
-			.getPayloads(0);
+		return storedInput(context, id);
 	}
 
 }
