@@ -86,9 +86,10 @@ final class PropertiesValidator {
 			validateCombinations(prefix, effective);
 			if (!effective.runsWorkflows() && !effective.runsActivities()) {
 				throw new WorkerConfigurationException("Worker " + prefix
-						+ " has both workflows and activities set to false, so it would run nothing.",
+						+ " has both workflows and activities set to false, so it would run neither.",
 						"Remove one of " + prefix + ".workflows=false and " + prefix
-								+ ".activities=false, or remove the worker.");
+								+ ".activities=false, or remove the worker. (A worker for Nexus services only needs "
+								+ "neither switch: nothing else runs on it unless a bean names its task queue.)");
 			}
 			String queue = TemporalProperties.taskQueueOf(entry, worker);
 			String previous = entryByQueue.putIfAbsent(queue, entry);

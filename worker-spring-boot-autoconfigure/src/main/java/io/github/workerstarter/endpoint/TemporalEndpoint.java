@@ -104,7 +104,7 @@ public class TemporalEndpoint {
 		}
 		if (!worker.hasRegistrations()) {
 			return error(STATUS_CONFLICT, "The worker of task queue '" + taskQueue
-					+ "' has no workflow or activity registered and does not poll.");
+					+ "' has no workflow, activity or Nexus service registered and does not poll.");
 		}
 		if (verb.equals("suspend")) {
 			worker.worker().suspendPolling();
@@ -139,7 +139,8 @@ public class TemporalEndpoint {
 		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker.taskQueue()) : 0;
 		return new WorkerDescriptor(state, worker.worker().isSuspended(), inFlight,
 				options(worker.worker().getWorkerOptions()), implementations(worker, ImplementationKind.WORKFLOW),
-				implementations(worker, ImplementationKind.ACTIVITY));
+				implementations(worker, ImplementationKind.ACTIVITY),
+				implementations(worker, ImplementationKind.NEXUS_SERVICE));
 	}
 
 	private OptionsDescriptor options(WorkerOptions options) {
@@ -151,8 +152,11 @@ public class TemporalEndpoint {
 	}
 
 	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
-		List<String> typeNames = (kind == ImplementationKind.WORKFLOW) ? worker.workflowTypes()
-				: worker.activityTypes();
+		List<String> typeNames = switch (kind) {
+			case WORKFLOW -> worker.workflowTypes();
+			case ACTIVITY -> worker.activityTypes();
+			case NEXUS_SERVICE -> worker.nexusServices();
+		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
 			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null)).toList();
@@ -205,10 +209,11 @@ public class TemporalEndpoint {
 	 * @param options the options in effect
 	 * @param workflows the workflow types and their beans
 	 * @param activities the activity types and their beans
+	 * @param nexusServices the Nexus services and their beans
 	 */
 	public record WorkerDescriptor(@Nullable String state, boolean suspended, int activitiesInFlight,
 			OptionsDescriptor options, List<ImplementationDescriptor> workflows,
-			List<ImplementationDescriptor> activities) {
+			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices) {
 	}
 
 	/**
@@ -231,7 +236,7 @@ public class TemporalEndpoint {
 	/**
 	 * A registered type and the bean implementing it.
 	 *
-	 * @param type the workflow or activity type name
+	 * @param type the workflow or activity type name, or the Nexus service name
 	 * @param bean the bean name
 	 * @param beanClass the bean's class
 	 */

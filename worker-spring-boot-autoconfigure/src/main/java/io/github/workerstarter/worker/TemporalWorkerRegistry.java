@@ -86,7 +86,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
-					onQueue);
+					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue);
 			log(registered, worker.getWorkerOptions());
 			built.add(registered);
 		}
@@ -107,12 +107,11 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			for (String typeName : implementation.typeNames()) {
 				TemporalImplementation previous = owners.putIfAbsent(implementation.kind() + typeName, implementation);
 				if (previous != null) {
-					String kind = implementation.kind().name().toLowerCase();
 					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
-							+ kind + " type '" + typeName + "': " + previous.describe() + " and "
+							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
 							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
-									+ "annotation, or give its interface another type name.");
+									+ "annotation, or give its interface another name.");
 				}
 			}
 		}
@@ -128,7 +127,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	private void log(RegisteredWorker registered, WorkerOptions options) {
 		if (!registered.hasRegistrations()) {
 			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
-					+ "@WorkflowImpl or @ActivityImpl bean names this queue, so it will not poll. Remove "
+					+ "@WorkflowImpl, @ActivityImpl or @NexusServiceImpl bean names this queue, so it will not poll. Remove "
 					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");
 			return;
 		}
@@ -136,9 +135,10 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				: String.format("max concurrent workflow tasks=%d activities=%d local activities=%d",
 						options.getMaxConcurrentWorkflowTaskExecutionSize(), options.getMaxConcurrentActivityExecutionSize(),
 						options.getMaxConcurrentLocalActivityExecutionSize());
-		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s; "
+		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s%s; "
 				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
-				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(), slots,
+				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(),
+				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)"));
