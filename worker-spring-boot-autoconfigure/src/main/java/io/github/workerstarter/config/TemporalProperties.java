@@ -78,6 +78,20 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		return byQueue;
 	}
 
+	/**
+	 * The {@code temporal.workers} entry that configures a task queue, for messages.
+	 * @param taskQueue a configured task queue
+	 * @return the entry's key (the task queue itself when no entry polls it)
+	 */
+	public String entryOf(String taskQueue) {
+		return this.workers.entrySet()
+			.stream()
+			.filter((entry) -> taskQueueOf(entry.getKey(), entry.getValue()).equals(taskQueue))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(taskQueue);
+	}
+
 	static String taskQueueOf(String entry, WorkerProperties worker) {
 		return (worker.taskQueue() != null) ? worker.taskQueue().trim() : entry;
 	}

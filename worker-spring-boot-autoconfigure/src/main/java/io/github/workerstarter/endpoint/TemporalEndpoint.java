@@ -23,6 +23,7 @@ import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerOptions;
 
 /**
@@ -148,7 +149,17 @@ public class TemporalEndpoint {
 				options.getMaxConcurrentActivityExecutionSize(), options.getMaxConcurrentLocalActivityExecutionSize(),
 				options.getMaxConcurrentWorkflowTaskPollers(), options.getMaxConcurrentActivityTaskPollers(),
 				options.getMaxWorkerActivitiesPerSecond(), options.getMaxTaskQueueActivitiesPerSecond(),
-				(options.getIdentity() != null) ? options.getIdentity() : this.clientIdentity);
+				(options.getIdentity() != null) ? options.getIdentity() : this.clientIdentity,
+				deployment(options.getDeploymentOptions()));
+	}
+
+	private static @Nullable DeploymentDescriptor deployment(@Nullable WorkerDeploymentOptions deployment) {
+		if (deployment == null || deployment.getVersion() == null) {
+			return null;
+		}
+		return new DeploymentDescriptor(deployment.getVersion().getDeploymentName(),
+				deployment.getVersion().getBuildId(), deployment.isUsingVersioning(),
+				deployment.getDefaultVersioningBehavior().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
 	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
@@ -227,10 +238,24 @@ public class TemporalEndpoint {
 	 * @param maxWorkerActivitiesPerSecond activities per second for this worker (0: unlimited)
 	 * @param maxTaskQueueActivitiesPerSecond activities per second for the whole task queue (0: unlimited)
 	 * @param identity the worker's identity
+	 * @param deployment its Worker Deployment version, when it reports one
 	 */
 	public record OptionsDescriptor(int maxConcurrentWorkflowTasks, int maxConcurrentActivities,
 			int maxConcurrentLocalActivities, int workflowTaskPollers, int activityTaskPollers,
-			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity) {
+			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity,
+			@Nullable DeploymentDescriptor deployment) {
+	}
+
+	/**
+	 * A worker's deployment version.
+	 *
+	 * @param name the deployment name
+	 * @param buildId the build id
+	 * @param useVersioning whether the worker takes part in versioned routing
+	 * @param defaultVersioningBehavior pinned, auto-upgrade or unspecified
+	 */
+	public record DeploymentDescriptor(String name, String buildId, boolean useVersioning,
+			String defaultVersioningBehavior) {
 	}
 
 	/**

@@ -18,11 +18,14 @@ import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.nexusrpc.ServiceDefinition;
 import io.nexusrpc.handler.ServiceImpl;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.common.metadata.POJOActivityImplMetadata;
 import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
+import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
@@ -56,6 +59,7 @@ public enum ImplementationKind {
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
 			WorkflowImplementationOptions options = workflowOptions.apply(implementation.type());
 			for (POJOWorkflowInterfaceMetadata workflowInterface : workflowInterfaces(implementation.type())) {
+				requireVersioningBehavior(worker, implementation, workflowInterface);
 				registerFactory(worker, workflowInterface.getInterfaceClass(), implementation.beanName(), beanFactory,
 						options);
 			}
@@ -68,6 +72,32 @@ public enum ImplementationKind {
 				.stream()
 				.filter((i) -> i.getWorkflowMethod().isPresent())
 				.toList();
+		}
+
+		/**
+		 * The SDK refuses a workflow class without a versioning behaviour on a versioned worker without a default
+		 * one, but only for classes it instantiates itself: it cannot look into a factory. We can, so a Spring
+		 * workflow bean fails at startup as a plain class would, not at its first workflow task.
+		 */
+		private static void requireVersioningBehavior(Worker worker, TemporalImplementation implementation,
+				POJOWorkflowInterfaceMetadata workflowInterface) {
+			WorkerDeploymentOptions deployment = worker.getWorkerOptions().getDeploymentOptions();
+			if (deployment == null || !deployment.isUsingVersioning()
+					|| deployment.getDefaultVersioningBehavior() != VersioningBehavior.UNSPECIFIED) {
+				return;
+			}
+			POJOWorkflowMethodMetadata method = workflowInterface.getWorkflowMethod().orElseThrow();
+			if (POJOWorkflowImplMetadata.getVersioningBehaviorForMethod(implementation.type(), method) == null) {
+				String queue = worker.getTaskQueue();
+				throw new WorkerConfigurationException(StringUtils.capitalize(implementation.describe())
+						+ " runs workflow type '" + method.getName() + "' on task queue '" + queue
+						+ "', whose worker uses versioning, but its method " + method.getWorkflowMethod().getName()
+						+ " has no @WorkflowVersioningBehavior and the worker has no default versioning behaviour.",
+						"Annotate the workflow method in " + ClassUtils.getUserClass(implementation.type()).getSimpleName()
+								+ " with @WorkflowVersioningBehavior(VersioningBehavior.PINNED) or AUTO_UPGRADE, or set "
+								+ "temporal.workers.<name>.deployment.default-versioning-behavior (or the same under "
+								+ "temporal.worker-defaults).");
+			}
 		}
 
 		private static <T> void registerFactory(Worker worker, Class<T> workflowInterface, String beanName,

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -49,11 +50,19 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			BeanFactory beanFactory) {
+		this(workerFactory, properties, finder, workerCustomizers, workflowCustomizers, virtualThreadsByDefault,
+				DeploymentDefaults.NONE, beanFactory);
+	}
+
+	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, BeanFactory beanFactory) {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
 		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown(),
-				virtualThreadsByDefault);
+				virtualThreadsByDefault, deploymentDefaults);
 		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
 				workflowCustomizers);
 		this.beanFactory = beanFactory;
@@ -80,7 +89,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
 				.toList();
 			rejectDuplicateTypes(taskQueue, onQueue);
-			WorkerOptions options = this.optionsFactory.create(taskQueue, entry.getValue());
+			WorkerOptions options = this.optionsFactory.create(taskQueue, this.properties.entryOf(taskQueue),
+					entry.getValue());
 			Worker worker = this.workerFactory.newWorker(taskQueue, options);
 			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
 					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
@@ -141,7 +151,17 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
-				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)"));
+				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
+				+ deployment(options.getDeploymentOptions()));
+	}
+
+	private static String deployment(io.temporal.worker.@Nullable WorkerDeploymentOptions deployment) {
+		if (deployment == null || deployment.getVersion() == null) {
+			return "";
+		}
+		return "; deployment version " + deployment.getVersion().toCanonicalString()
+				+ (deployment.isUsingVersioning() ? " (versioned, default behaviour "
+						+ deployment.getDefaultVersioningBehavior().name().toLowerCase() + ")" : " (not versioned)");
 	}
 
 	private static String pollers(io.temporal.worker.tuning.PollerBehavior behavior, int fixed) {

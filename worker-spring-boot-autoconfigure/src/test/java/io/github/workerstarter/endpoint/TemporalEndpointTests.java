@@ -73,15 +73,24 @@ class TemporalEndpointTests {
 	}
 
 	@Test
-	void listsNexusServices() {
+	void listsNexusServicesAndTheDeploymentVersion() {
 		Http http = start(NexusWebApp.class, "temporal.workers.nexus-handlers.identity=x",
-				"greeting.nexus-endpoint=unused");
+				"greeting.nexus-endpoint=unused", "temporal.workers.nexus-handlers.deployment.name=greeter",
+				"temporal.workers.nexus-handlers.deployment.build-id=3.1");
 		JsonNode workers = http.get("/actuator/temporal", REQUEST_TIMEOUT).body().get("workers");
 		JsonNode handlers = workers.get("nexus-handlers");
 		assertThat(handlers.get("nexusServices").get(0).get("type").asString()).isEqualTo("Greetings");
 		assertThat(handlers.get("nexusServices").get(0).get("bean").asString()).isEqualTo("greetingNexusServiceImpl");
 		assertThat(handlers.get("nexusServices").get(0).get("beanClass").asString())
 			.isEqualTo(GreetingNexusServiceImpl.class.getName());
+		JsonNode deployment = handlers.get("options").get("deployment");
+		assertThat(deployment.get("name").asString()).isEqualTo("greeter");
+		assertThat(deployment.get("buildId").asString()).isEqualTo("3.1");
+		assertThat(deployment.get("useVersioning").asBoolean()).isFalse();
+		assertThat(deployment.get("defaultVersioningBehavior").asString()).isEqualTo("unspecified");
+		// a worker without deployment settings reports none
+		JsonNode none = workers.get("greetings").get("options").get("deployment");
+		assertThat(none == null || none.isNull()).isTrue();
 		assertThat(workers.get("greetings").get("nexusServices")).isEmpty();
 	}
 
