@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * <p>Queue rule: {@link #taskQueues()} names the queues (each must be configured under
  * {@code temporal.workers}); {@code ${...}} placeholders are resolved. With no queue named, the class goes to
  * {@code temporal.default-task-queue}, or to the only configured queue when exactly one is configured.
+ *
+ * <p>Worker Deployment Versioning: the SDK's {@code @WorkflowVersioningBehavior} on the workflow method works as on
+ * a plain class (the SDK reads it from the class of the instance Spring builds). On a worker with
+ * {@code deployment.use-versioning} and no {@code default-versioning-behavior}, a workflow method without it fails
+ * startup.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -86,9 +86,10 @@ final class PropertiesValidator {
 			validateCombinations(prefix, effective);
 			if (!effective.runsWorkflows() && !effective.runsActivities()) {
 				throw new WorkerConfigurationException("Worker " + prefix
-						+ " has both workflows and activities set to false, so it would run nothing.",
+						+ " has both workflows and activities set to false, so it would run neither.",
 						"Remove one of " + prefix + ".workflows=false and " + prefix
-								+ ".activities=false, or remove the worker.");
+								+ ".activities=false, or remove the worker. (A worker for Nexus services only needs "
+								+ "neither switch: nothing else runs on it unless a bean names its task queue.)");
 			}
 			String queue = TemporalProperties.taskQueueOf(entry, worker);
 			String previous = entryByQueue.putIfAbsent(queue, entry);
@@ -115,6 +116,27 @@ final class PropertiesValidator {
 		if (worker.stickyQueueScheduleToStartTimeout() != null) {
 			notNegative(prefix + ".sticky-queue-schedule-to-start-timeout", worker.stickyQueueScheduleToStartTimeout());
 		}
+		if (worker.deployment() != null) {
+			validateDeployment(prefix + ".deployment", worker.deployment());
+		}
+	}
+
+	private static void validateDeployment(String prefix, WorkerProperties.Deployment deployment) {
+		notBlank(prefix + ".name", deployment.name(), "a deployment name such as order-service");
+		notBlank(prefix + ".build-id", deployment.buildId(), "the build id of this version, such as 1.4.2");
+		if (deployment.name() != null && deployment.name().contains(".")) {
+			// Temporal writes a version as <deployment name>.<build id>, split at the first dot
+			throw new WorkerConfigurationException("Property " + prefix + ".name is '" + deployment.name()
+					+ "'; a deployment name cannot contain a dot (Temporal writes a version as <name>.<build-id>).",
+					"Use another separator, e.g. " + deployment.name().replace('.', '-') + ".");
+		}
+	}
+
+	private static void notBlank(String property, @Nullable String value, String example) {
+		if (value != null && value.isBlank()) {
+			throw new WorkerConfigurationException("Property " + property + " is blank.",
+					"Set " + property + " to " + example + ", or remove it to use the default.");
+		}
 	}
 
 	// options that exclude each other, checked on the merged options of a worker
@@ -132,6 +154,15 @@ final class PropertiesValidator {
 		}
 		autoscaling(prefix, "workflow", worker.workflowPollerAutoscaling(), worker.workflowPollers());
 		autoscaling(prefix, "activity", worker.activityPollerAutoscaling(), worker.activityPollers());
+		WorkerProperties.Deployment deployment = worker.deployment();
+		if (deployment != null && deployment.defaultVersioningBehavior() != null && !deployment.usesVersioning()) {
+			String behavior = deployment.defaultVersioningBehavior().name().toLowerCase().replace('_', '-');
+			throw new WorkerConfigurationException("Property " + prefix + ".deployment.default-versioning-behavior is "
+					+ behavior + ", but " + prefix + ".deployment.use-versioning is not true: a versioning behaviour "
+					+ "only applies to a worker that uses versioning.",
+					"Set " + prefix + ".deployment.use-versioning=true (with a deployment name and build id), or remove "
+							+ "default-versioning-behavior.");
+		}
 		if (Boolean.TRUE.equals(worker.virtualThreads()) && Runtime.version().feature() < 21) {
 			throw new WorkerConfigurationException("Property " + prefix + ".virtual-threads is true, but this JVM is "
 					+ "Java " + Runtime.version().feature() + " and virtual threads need Java 21 or later.",

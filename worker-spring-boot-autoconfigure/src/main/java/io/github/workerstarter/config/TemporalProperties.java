@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
  * @param connection Connection settings: API key, TLS, RPC timeout, client identity.
- * @param defaultTaskQueue Task queue for @WorkflowImpl and @ActivityImpl beans that name none. When unset and
- * exactly one queue is configured, that queue is the default.
+ * @param defaultTaskQueue Task queue for @WorkflowImpl, @ActivityImpl and @NexusServiceImpl beans that name none.
+ * When unset and exactly one queue is configured, that queue is the default.
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
  * @param workers One worker per entry, keyed by task queue name (or by a name of your choice, with the queue in
  * task-queue).
@@ -76,6 +76,20 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
 		this.workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(this.workerDefaults)));
 		return byQueue;
+	}
+
+	/**
+	 * The {@code temporal.workers} entry that configures a task queue, for messages.
+	 * @param taskQueue a configured task queue
+	 * @return the entry's key (the task queue itself when no entry polls it)
+	 */
+	public String entryOf(String taskQueue) {
+		return this.workers.entrySet()
+			.stream()
+			.filter((entry) -> taskQueueOf(entry.getKey(), entry.getValue()).equals(taskQueue))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(taskQueue);
 	}
 
 	static String taskQueueOf(String entry, WorkerProperties worker) {

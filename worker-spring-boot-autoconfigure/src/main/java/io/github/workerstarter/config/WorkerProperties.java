@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * (eager execution). SDK default true.
  * @param virtualThreads Whether the worker runs tasks on virtual threads (Java 21+). Default: the value of
  * spring.threads.virtual.enabled on Java 21 and later, false before.
+ * @param deployment Worker Deployment Versioning: the deployment version (deployment name and build id) this worker
+ * reports, and whether it takes part in versioned routing. Unset: the worker reports no version.
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
@@ -44,7 +46,7 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout,
 		@Nullable ResourceTuner tuner, @Nullable PollerAutoscaling workflowPollerAutoscaling,
 		@Nullable PollerAutoscaling activityPollerAutoscaling, @Nullable Boolean eagerActivities,
-		@Nullable Boolean virtualThreads) {
+		@Nullable Boolean virtualThreads, @Nullable Deployment deployment) {
 
 	/**
 	 * Whether workflows may be registered on this worker.
@@ -79,7 +81,8 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.stickyQueueScheduleToStartTimeout, defaults.stickyQueueScheduleToStartTimeout),
 				or(this.tuner, defaults.tuner), or(this.workflowPollerAutoscaling, defaults.workflowPollerAutoscaling),
 				or(this.activityPollerAutoscaling, defaults.activityPollerAutoscaling),
-				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads));
+				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads),
+				(this.deployment != null) ? this.deployment.withDefaults(defaults.deployment) : defaults.deployment);
 	}
 
 	/**
@@ -99,6 +102,61 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 	 * @param initial Pollers at start.
 	 */
 	public record PollerAutoscaling(@Nullable Integer min, @Nullable Integer max, @Nullable Integer initial) {
+	}
+
+	/**
+	 * Worker Deployment Versioning of a worker. Merged field by field with the defaults' deployment group.
+	 *
+	 * @param useVersioning Whether the worker takes part in Worker Deployment Versioning: the server routes each
+	 * workflow to the deployment version its versioning behaviour asks for. Needs a deployment name and a build id.
+	 * Default false (the worker only reports its version).
+	 * @param name Deployment name: the same for every version of one service, e.g. order-service; must not contain
+	 * a dot. Default: spring.application.name.
+	 * @param buildId Build id of this version of the code, e.g. 1.4.2 or a commit hash. Default: build.version from
+	 * Spring Boot's build info (META-INF/build-info.properties), when the application has it.
+	 * @param defaultVersioningBehavior Versioning behaviour of workflows whose workflow method declares none (with
+	 * the SDK's WorkflowVersioningBehavior annotation): pinned (stay on the version that started them) or auto-upgrade
+	 * (move to the current version). Only with use-versioning. Unset: every workflow on the worker must declare one.
+	 */
+	public record Deployment(@Nullable Boolean useVersioning, @Nullable String name, @Nullable String buildId,
+			@Nullable DefaultVersioningBehavior defaultVersioningBehavior) {
+
+		/**
+		 * Whether any field is set.
+		 * @return true when the group is configured at all
+		 */
+		public boolean isConfigured() {
+			return this.useVersioning != null || this.name != null || this.buildId != null
+					|| this.defaultVersioningBehavior != null;
+		}
+
+		/**
+		 * Whether versioned routing is on.
+		 * @return true only for use-versioning: true
+		 */
+		public boolean usesVersioning() {
+			return Boolean.TRUE.equals(this.useVersioning);
+		}
+
+		Deployment withDefaults(@Nullable Deployment defaults) {
+			if (defaults == null) {
+				return this;
+			}
+			return new Deployment(or(this.useVersioning, defaults.useVersioning), or(this.name, defaults.name),
+					or(this.buildId, defaults.buildId), or(this.defaultVersioningBehavior, defaults.defaultVersioningBehavior));
+		}
+
+	}
+
+	/** The versioning behaviours a workflow can have by default (the SDK's, without UNSPECIFIED). */
+	public enum DefaultVersioningBehavior {
+
+		/** Stays on the deployment version that started it until moved by hand. */
+		PINNED,
+
+		/** Moves to the deployment's current version at its next workflow task. */
+		AUTO_UPGRADE
+
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {

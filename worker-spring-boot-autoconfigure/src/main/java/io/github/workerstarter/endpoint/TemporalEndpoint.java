@@ -23,6 +23,7 @@ import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerOptions;
 
 /**
@@ -104,7 +105,7 @@ public class TemporalEndpoint {
 		}
 		if (!worker.hasRegistrations()) {
 			return error(STATUS_CONFLICT, "The worker of task queue '" + taskQueue
-					+ "' has no workflow or activity registered and does not poll.");
+					+ "' has no workflow, activity or Nexus service registered and does not poll.");
 		}
 		if (verb.equals("suspend")) {
 			worker.worker().suspendPolling();
@@ -139,7 +140,8 @@ public class TemporalEndpoint {
 		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker.taskQueue()) : 0;
 		return new WorkerDescriptor(state, worker.worker().isSuspended(), inFlight,
 				options(worker.worker().getWorkerOptions()), implementations(worker, ImplementationKind.WORKFLOW),
-				implementations(worker, ImplementationKind.ACTIVITY));
+				implementations(worker, ImplementationKind.ACTIVITY),
+				implementations(worker, ImplementationKind.NEXUS_SERVICE));
 	}
 
 	private OptionsDescriptor options(WorkerOptions options) {
@@ -147,12 +149,25 @@ public class TemporalEndpoint {
 				options.getMaxConcurrentActivityExecutionSize(), options.getMaxConcurrentLocalActivityExecutionSize(),
 				options.getMaxConcurrentWorkflowTaskPollers(), options.getMaxConcurrentActivityTaskPollers(),
 				options.getMaxWorkerActivitiesPerSecond(), options.getMaxTaskQueueActivitiesPerSecond(),
-				(options.getIdentity() != null) ? options.getIdentity() : this.clientIdentity);
+				(options.getIdentity() != null) ? options.getIdentity() : this.clientIdentity,
+				deployment(options.getDeploymentOptions()));
+	}
+
+	private static @Nullable DeploymentDescriptor deployment(@Nullable WorkerDeploymentOptions deployment) {
+		if (deployment == null || deployment.getVersion() == null) {
+			return null;
+		}
+		return new DeploymentDescriptor(deployment.getVersion().getDeploymentName(),
+				deployment.getVersion().getBuildId(), deployment.isUsingVersioning(),
+				deployment.getDefaultVersioningBehavior().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
 	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
-		List<String> typeNames = (kind == ImplementationKind.WORKFLOW) ? worker.workflowTypes()
-				: worker.activityTypes();
+		List<String> typeNames = switch (kind) {
+			case WORKFLOW -> worker.workflowTypes();
+			case ACTIVITY -> worker.activityTypes();
+			case NEXUS_SERVICE -> worker.nexusServices();
+		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
 			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null)).toList();
@@ -205,10 +220,11 @@ public class TemporalEndpoint {
 	 * @param options the options in effect
 	 * @param workflows the workflow types and their beans
 	 * @param activities the activity types and their beans
+	 * @param nexusServices the Nexus services and their beans
 	 */
 	public record WorkerDescriptor(@Nullable String state, boolean suspended, int activitiesInFlight,
 			OptionsDescriptor options, List<ImplementationDescriptor> workflows,
-			List<ImplementationDescriptor> activities) {
+			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices) {
 	}
 
 	/**
@@ -222,16 +238,30 @@ public class TemporalEndpoint {
 	 * @param maxWorkerActivitiesPerSecond activities per second for this worker (0: unlimited)
 	 * @param maxTaskQueueActivitiesPerSecond activities per second for the whole task queue (0: unlimited)
 	 * @param identity the worker's identity
+	 * @param deployment its Worker Deployment version, when it reports one
 	 */
 	public record OptionsDescriptor(int maxConcurrentWorkflowTasks, int maxConcurrentActivities,
 			int maxConcurrentLocalActivities, int workflowTaskPollers, int activityTaskPollers,
-			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity) {
+			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity,
+			@Nullable DeploymentDescriptor deployment) {
+	}
+
+	/**
+	 * A worker's deployment version.
+	 *
+	 * @param name the deployment name
+	 * @param buildId the build id
+	 * @param useVersioning whether the worker takes part in versioned routing
+	 * @param defaultVersioningBehavior pinned, auto-upgrade or unspecified
+	 */
+	public record DeploymentDescriptor(String name, String buildId, boolean useVersioning,
+			String defaultVersioningBehavior) {
 	}
 
 	/**
 	 * A registered type and the bean implementing it.
 	 *
-	 * @param type the workflow or activity type name
+	 * @param type the workflow or activity type name, or the Nexus service name
 	 * @param bean the bean name
 	 * @param beanClass the bean's class
 	 */

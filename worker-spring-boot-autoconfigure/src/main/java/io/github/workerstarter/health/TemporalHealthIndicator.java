@@ -84,6 +84,9 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 		details.put("state", state.name().toLowerCase());
 		details.put("workflowTypes", worker.workflowTypes());
 		details.put("activityTypes", worker.activityTypes());
+		if (!worker.nexusServices().isEmpty()) {
+			details.put("nexusServices", worker.nexusServices());
+		}
 		details.put("activitiesInFlight", workers.activitiesInFlight(worker.taskQueue()));
 		return details;
 	}

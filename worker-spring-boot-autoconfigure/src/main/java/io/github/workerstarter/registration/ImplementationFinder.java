@@ -18,8 +18,9 @@ import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
- * Finds the {@code @WorkflowImpl} and {@code @ActivityImpl} beans, resolves the task queues they name and checks
- * each against the configured workers. Workflow beans are only inspected, never instantiated here.
+ * Finds the {@code @WorkflowImpl}, {@code @ActivityImpl} and {@code @NexusServiceImpl} beans, resolves the task
+ * queues they name and checks each against the configured workers. Workflow beans are only inspected, never
+ * instantiated here.
  */
 public final class ImplementationFinder {
 
@@ -37,7 +38,7 @@ public final class ImplementationFinder {
 	}
 
 	/**
-	 * Every annotated bean, workflows first.
+	 * Every annotated bean, workflows first, then activities, then Nexus services.
 	 * @return the implementations, resolved and checked
 	 * @throws WorkerConfigurationException naming the bean and the fix when one is not valid
 	 */
@@ -163,9 +164,7 @@ public final class ImplementationFinder {
 			throw new WorkerConfigurationException(
 					bean + " is annotated " + kind.annotationName() + " but is not a valid implementation: "
 							+ ex.getMessage(),
-					"Make " + ClassUtils.getUserClass(type).getSimpleName() + " implement an interface annotated "
-							+ kind.interfaceAnnotation() + ", or remove " + kind.annotationName() + ".",
-					ex);
+					kind.validImplementationFix(ClassUtils.getUserClass(type).getSimpleName()), ex);
 		}
 	}
 

@@ -4,28 +4,40 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import io.github.workerstarter.annotation.ActivityImpl;
+import io.github.workerstarter.annotation.NexusServiceImpl;
 import io.github.workerstarter.annotation.WorkflowImpl;
 import io.github.workerstarter.config.WorkerProperties;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.nexusrpc.ServiceDefinition;
+import io.nexusrpc.handler.ServiceImpl;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.common.metadata.POJOActivityImplMetadata;
 import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
+import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
- * What differs between a workflow and an activity implementation; everything else (finding beans, resolving
- * queues, checking them, logging) is one code path in {@link ImplementationFinder} and the worker registry.
+ * What differs between a workflow, an activity and a Nexus service implementation; everything else (finding beans,
+ * resolving queues, checking them, logging) is one code path in {@link ImplementationFinder} and the worker registry.
  * Type names always come from the SDK's own metadata, so explicit names ({@code @WorkflowMethod(name=...)},
- * {@code @ActivityMethod(name=...)}, {@code namePrefix}) are kept.
+ * {@code @ActivityMethod(name=...)}, {@code namePrefix}, {@code @Service(name=...)}) are kept.
  */
 public enum ImplementationKind {
 
 	/** A {@link WorkflowImpl} class: a prototype bean, one instance per workflow execution. */
-	WORKFLOW(WorkflowImpl.class, "workflows", "@WorkflowInterface") {
+	WORKFLOW(WorkflowImpl.class, "workflows", "workflow type", "@WorkflowInterface") {
 
 		@Override
 		String[] declaredTaskQueues(Annotation annotation) {
@@ -47,6 +59,7 @@ public enum ImplementationKind {
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
 			WorkflowImplementationOptions options = workflowOptions.apply(implementation.type());
 			for (POJOWorkflowInterfaceMetadata workflowInterface : workflowInterfaces(implementation.type())) {
+				requireVersioningBehavior(worker, implementation, workflowInterface);
 				registerFactory(worker, workflowInterface.getInterfaceClass(), implementation.beanName(), beanFactory,
 						options);
 			}
@@ -61,6 +74,32 @@ public enum ImplementationKind {
 				.toList();
 		}
 
+		/**
+		 * The SDK refuses a workflow class without a versioning behaviour on a versioned worker without a default
+		 * one, but only for classes it instantiates itself: it cannot look into a factory. We can, so a Spring
+		 * workflow bean fails at startup as a plain class would, not at its first workflow task.
+		 */
+		private static void requireVersioningBehavior(Worker worker, TemporalImplementation implementation,
+				POJOWorkflowInterfaceMetadata workflowInterface) {
+			WorkerDeploymentOptions deployment = worker.getWorkerOptions().getDeploymentOptions();
+			if (deployment == null || !deployment.isUsingVersioning()
+					|| deployment.getDefaultVersioningBehavior() != VersioningBehavior.UNSPECIFIED) {
+				return;
+			}
+			POJOWorkflowMethodMetadata method = workflowInterface.getWorkflowMethod().orElseThrow();
+			if (POJOWorkflowImplMetadata.getVersioningBehaviorForMethod(implementation.type(), method) == null) {
+				String queue = worker.getTaskQueue();
+				throw new WorkerConfigurationException(StringUtils.capitalize(implementation.describe())
+						+ " runs workflow type '" + method.getName() + "' on task queue '" + queue
+						+ "', whose worker uses versioning, but its method " + method.getWorkflowMethod().getName()
+						+ " has no @WorkflowVersioningBehavior and the worker has no default versioning behaviour.",
+						"Annotate the workflow method in " + ClassUtils.getUserClass(implementation.type()).getSimpleName()
+								+ " with @WorkflowVersioningBehavior(VersioningBehavior.PINNED) or AUTO_UPGRADE, or set "
+								+ "temporal.workers.<name>.deployment.default-versioning-behavior (or the same under "
+								+ "temporal.worker-defaults).");
+			}
+		}
+
 		private static <T> void registerFactory(Worker worker, Class<T> workflowInterface, String beanName,
 				BeanFactory beanFactory, WorkflowImplementationOptions options) {
 			worker.registerWorkflowImplementationFactory(workflowInterface,
@@ -70,7 +109,7 @@ public enum ImplementationKind {
 	},
 
 	/** An {@link ActivityImpl} bean: a singleton, registered as Spring exposes it (proxy included). */
-	ACTIVITY(ActivityImpl.class, "activities", "@ActivityInterface") {
+	ACTIVITY(ActivityImpl.class, "activities", "activity type", "@ActivityInterface") {
 
 		@Override
 		String[] declaredTaskQueues(Annotation annotation) {
@@ -97,17 +136,103 @@ public enum ImplementationKind {
 			worker.registerActivitiesImplementations(beanFactory.getBean(implementation.beanName()));
 		}
 
+	},
+
+	/**
+	 * A {@link NexusServiceImpl} bean: a singleton carrying the Nexus SDK's {@code @ServiceImpl}. Nexus tasks have
+	 * their own poller on every SDK worker, so neither the {@code workflows} nor the {@code activities} switch
+	 * applies.
+	 */
+	NEXUS_SERVICE(NexusServiceImpl.class, null, "Nexus service", "@io.nexusrpc.Service") {
+
+		@Override
+		String[] declaredTaskQueues(Annotation annotation) {
+			return ((NexusServiceImpl) annotation).taskQueues();
+		}
+
+		@Override
+		boolean isEnabledOn(WorkerProperties worker) {
+			return true;
+		}
+
+		@Override
+		List<String> readTypeNames(Class<?> type) {
+			// read from the class, as the SDK does, without asking the bean for its operation handlers yet
+			Class<?> userClass = ClassUtils.getUserClass(type);
+			ServiceImpl serviceImpl = userClass.getDeclaredAnnotation(ServiceImpl.class);
+			if (serviceImpl == null) {
+				throw new IllegalArgumentException("the class has no @io.nexusrpc.handler.ServiceImpl annotation");
+			}
+			try {
+				return List.of(ServiceDefinition.fromClass(serviceImpl.service()).getName());
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("its @ServiceImpl(service = " + serviceImpl.service().getName()
+						+ ".class) is not a valid Nexus service interface: " + ex.getMessage(), ex);
+			}
+		}
+
+		@Override
+		String validImplementationFix(String className) {
+			return "Annotate " + className + " with @io.nexusrpc.handler.ServiceImpl(service = X.class), where X is an "
+					+ "interface annotated @io.nexusrpc.Service, and give it one public @OperationImpl method per "
+					+ "operation; or remove @NexusServiceImpl.";
+		}
+
+		@Override
+		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
+				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
+			Object bean = beanFactory.getBean(implementation.beanName());
+			try {
+				worker.registerNexusServiceImplementation(unproxied(bean));
+			}
+			catch (RuntimeException ex) {
+				// the SDK checks the operation handlers only now, on the instance
+				String className = ClassUtils.getUserClass(implementation.type()).getSimpleName();
+				throw new WorkerConfigurationException(
+						StringUtils.capitalize(implementation.describe()) + " is annotated @NexusServiceImpl, and the "
+								+ "Nexus SDK refuses it: " + describe(ex),
+						validImplementationFix(className), ex);
+			}
+		}
+
+		/**
+		 * The SDK reads {@code @ServiceImpl} from the instance's own class, which a CGLIB proxy does not carry.
+		 * Advice would not run anyway: the SDK calls the operation handlers the {@code @OperationImpl} methods
+		 * return, not the bean's methods.
+		 */
+		private static Object unproxied(Object bean) {
+			Object target = bean;
+			for (Object next = AopProxyUtils.getSingletonTarget(target); next != null;
+					next = AopProxyUtils.getSingletonTarget(next)) {
+				target = next;
+			}
+			return target;
+		}
+
+		private static String describe(Throwable ex) {
+			StringBuilder message = new StringBuilder(String.valueOf(ex.getMessage()));
+			for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+				message.append(": ").append(cause.getMessage());
+			}
+			return message.toString();
+		}
+
 	};
 
 	private final Class<? extends Annotation> annotationType;
 
-	private final String workerSwitch;
+	private final @Nullable String workerSwitch;
+
+	private final String typeLabel;
 
 	private final String interfaceAnnotation;
 
-	ImplementationKind(Class<? extends Annotation> annotationType, String workerSwitch, String interfaceAnnotation) {
+	ImplementationKind(Class<? extends Annotation> annotationType, @Nullable String workerSwitch, String typeLabel,
+			String interfaceAnnotation) {
 		this.annotationType = annotationType;
 		this.workerSwitch = workerSwitch;
+		this.typeLabel = typeLabel;
 		this.interfaceAnnotation = interfaceAnnotation;
 	}
 
@@ -123,14 +248,31 @@ public enum ImplementationKind {
 		return "@" + this.annotationType.getSimpleName();
 	}
 
-	/** The worker property that turns this kind off ({@code workflows} or {@code activities}). */
-	String workerSwitch() {
+	/**
+	 * The worker property that turns this kind off ({@code workflows} or {@code activities}); none for Nexus
+	 * services, which {@link #isEnabledOn} every worker.
+	 */
+	@Nullable String workerSwitch() {
 		return this.workerSwitch;
+	}
+
+	/**
+	 * How messages name one registered type of this kind, e.g. "activity type".
+	 * @return the label
+	 */
+	public String typeLabel() {
+		return this.typeLabel;
 	}
 
 	/** The SDK annotation the implementation's interfaces must carry. */
 	String interfaceAnnotation() {
 		return this.interfaceAnnotation;
+	}
+
+	/** What to do when {@link #readTypeNames} refuses the class. */
+	String validImplementationFix(String className) {
+		return "Make " + className + " implement an interface annotated " + this.interfaceAnnotation + ", or remove "
+				+ annotationName() + ".";
 	}
 
 	abstract String[] declaredTaskQueues(Annotation annotation);

@@ -1,5 +1,6 @@
 package io.github.workerstarter.registration;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -12,9 +13,9 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
- * Component scanning skips interfaces and abstract classes without a word, so {@code @WorkflowImpl} or
- * {@code @ActivityImpl} on one would register nothing. This looks for them in the application's packages (those of
- * {@code @SpringBootApplication}) and fails startup instead.
+ * Component scanning skips interfaces and abstract classes without a word, so {@code @WorkflowImpl},
+ * {@code @ActivityImpl} or {@code @NexusServiceImpl} on one would register nothing. This looks for them in the
+ * application's packages (those of {@code @SpringBootApplication}) and fails startup instead.
  */
 final class NonConcreteAnnotatedTypes {
 
@@ -39,8 +40,11 @@ final class NonConcreteAnnotatedTypes {
 		for (String basePackage : packages) {
 			for (var candidate : scanner.findCandidateComponents(basePackage)) {
 				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) candidate).getMetadata();
-				String annotation = metadata.hasAnnotation(ImplementationKind.WORKFLOW.annotationType().getName())
-						? ImplementationKind.WORKFLOW.annotationName() : ImplementationKind.ACTIVITY.annotationName();
+				String annotation = Arrays.stream(ImplementationKind.values())
+					.filter((kind) -> metadata.hasAnnotation(kind.annotationType().getName()))
+					.map(ImplementationKind::annotationName)
+					.findFirst()
+					.orElse(ImplementationKind.ACTIVITY.annotationName());
 				String what = metadata.isInterface() ? "an interface" : "an abstract class";
 				throw new WorkerConfigurationException(
 						metadata.getClassName() + " is annotated " + annotation + " but is " + what

@@ -12,10 +12,11 @@ import io.temporal.worker.Worker;
  * @param worker the SDK worker
  * @param workflowTypes registered workflow type names
  * @param activityTypes registered activity type names
+ * @param nexusServices registered Nexus service names
  * @param implementations the beans registered on it (bean names and classes, for the actuator endpoint)
  */
 public record RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes,
-		List<String> activityTypes, List<TemporalImplementation> implementations) {
+		List<String> activityTypes, List<String> nexusServices, List<TemporalImplementation> implementations) {
 
 	/**
 	 * A worker whose implementing beans are not known.
@@ -25,15 +26,15 @@ public record RegisteredWorker(String taskQueue, Worker worker, List<String> wor
 	 * @param activityTypes registered activity type names
 	 */
 	public RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes, List<String> activityTypes) {
-		this(taskQueue, worker, workflowTypes, activityTypes, List.of());
+		this(taskQueue, worker, workflowTypes, activityTypes, List.of(), List.of());
 	}
 
 	/**
 	 * Whether anything was registered; a worker without registrations does not poll.
-	 * @return true when the worker has a workflow or activity type
+	 * @return true when the worker has a workflow type, an activity type or a Nexus service
 	 */
 	public boolean hasRegistrations() {
-		return !this.workflowTypes.isEmpty() || !this.activityTypes.isEmpty();
+		return !this.workflowTypes.isEmpty() || !this.activityTypes.isEmpty() || !this.nexusServices.isEmpty();
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -57,13 +58,18 @@ public final class TemporalWorkerAutoConfiguration {
 	TemporalWorkerRegistry temporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ConfigurableListableBeanFactory beanFactory, Environment environment,
+			ObjectProvider<BuildProperties> buildProperties) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
 				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+		// deployment name and build id default to the application's name and its build info, when present
+		BuildProperties build = buildProperties.getIfAvailable();
+		DeploymentDefaults deploymentDefaults = new DeploymentDefaults(environment.getProperty("spring.application.name"),
+				(build != null) ? build.getVersion() : null);
 		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
-				workflowCustomizers.orderedStream().toList(), virtualThreads, beanFactory);
+				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, beanFactory);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -49,11 +50,19 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			BeanFactory beanFactory) {
+		this(workerFactory, properties, finder, workerCustomizers, workflowCustomizers, virtualThreadsByDefault,
+				DeploymentDefaults.NONE, beanFactory);
+	}
+
+	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, BeanFactory beanFactory) {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
 		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown(),
-				virtualThreadsByDefault);
+				virtualThreadsByDefault, deploymentDefaults);
 		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
 				workflowCustomizers);
 		this.beanFactory = beanFactory;
@@ -80,13 +89,14 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
 				.toList();
 			rejectDuplicateTypes(taskQueue, onQueue);
-			WorkerOptions options = this.optionsFactory.create(taskQueue, entry.getValue());
+			WorkerOptions options = this.optionsFactory.create(taskQueue, this.properties.entryOf(taskQueue),
+					entry.getValue());
 			Worker worker = this.workerFactory.newWorker(taskQueue, options);
 			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
 					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
-					onQueue);
+					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue);
 			log(registered, worker.getWorkerOptions());
 			built.add(registered);
 		}
@@ -107,12 +117,11 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			for (String typeName : implementation.typeNames()) {
 				TemporalImplementation previous = owners.putIfAbsent(implementation.kind() + typeName, implementation);
 				if (previous != null) {
-					String kind = implementation.kind().name().toLowerCase();
 					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
-							+ kind + " type '" + typeName + "': " + previous.describe() + " and "
+							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
 							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
-									+ "annotation, or give its interface another type name.");
+									+ "annotation, or give its interface another name.");
 				}
 			}
 		}
@@ -128,7 +137,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	private void log(RegisteredWorker registered, WorkerOptions options) {
 		if (!registered.hasRegistrations()) {
 			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
-					+ "@WorkflowImpl or @ActivityImpl bean names this queue, so it will not poll. Remove "
+					+ "@WorkflowImpl, @ActivityImpl or @NexusServiceImpl bean names this queue, so it will not poll. Remove "
 					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");
 			return;
 		}
@@ -136,12 +145,23 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				: String.format("max concurrent workflow tasks=%d activities=%d local activities=%d",
 						options.getMaxConcurrentWorkflowTaskExecutionSize(), options.getMaxConcurrentActivityExecutionSize(),
 						options.getMaxConcurrentLocalActivityExecutionSize());
-		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s; "
+		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s%s; "
 				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
-				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(), slots,
+				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(),
+				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
-				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)"));
+				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
+				+ deployment(options.getDeploymentOptions()));
+	}
+
+	private static String deployment(io.temporal.worker.@Nullable WorkerDeploymentOptions deployment) {
+		if (deployment == null || deployment.getVersion() == null) {
+			return "";
+		}
+		return "; deployment version " + deployment.getVersion().toCanonicalString()
+				+ (deployment.isUsingVersioning() ? " (versioned, default behaviour "
+						+ deployment.getDefaultVersioningBehavior().name().toLowerCase() + ")" : " (not versioned)");
 	}
 
 	private static String pollers(io.temporal.worker.tuning.PollerBehavior behavior, int fixed) {

@@ -6,6 +6,10 @@ import org.springframework.boot.context.properties.PropertyMapper;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerProperties;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.common.WorkerDeploymentVersion;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehavior;
 import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
@@ -25,14 +29,22 @@ final class WorkerOptionsFactory {
 
 	private final boolean virtualThreadsByDefault;
 
+	private final DeploymentDefaults deploymentDefaults;
+
 	WorkerOptionsFactory(List<WorkerOptionsCustomizer> customizers, TemporalProperties.Shutdown shutdown,
-			boolean virtualThreadsByDefault) {
+			boolean virtualThreadsByDefault, DeploymentDefaults deploymentDefaults) {
 		this.customizers = List.copyOf(customizers);
 		this.shutdown = shutdown;
 		this.virtualThreadsByDefault = virtualThreadsByDefault;
+		this.deploymentDefaults = deploymentDefaults;
 	}
 
-	WorkerOptions create(String taskQueue, WorkerProperties properties) {
+	/**
+	 * @param taskQueue the queue the worker polls (customizers get it)
+	 * @param entry the {@code temporal.workers} key, for messages
+	 * @param properties the worker's options, defaults merged
+	 */
+	WorkerOptions create(String taskQueue, String entry, WorkerProperties properties) {
 		WorkerOptions.Builder builder = WorkerOptions.newBuilder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::identity).to(builder::setIdentity);
@@ -57,11 +69,48 @@ final class WorkerOptionsFactory {
 		if (virtualThreads) {
 			builder.setUsingVirtualThreads(true);
 		}
+		WorkerProperties.Deployment deployment = properties.deployment();
+		if (deployment != null && deployment.isConfigured()) {
+			builder.setDeploymentOptions(deploymentOptions("temporal.workers." + entry + ".deployment", deployment));
+		}
 		builder.setAllowActivityHeartbeatDuringShutdown(this.shutdown.allowActivityHeartbeats());
 		builder.setStickyTaskQueueDrainTimeout(this.shutdown.stickyQueueDrainTimeout());
 		this.customizers.forEach((customizer) -> customizer.customize(taskQueue, builder));
 		// the Worker validates and fills in the SDK's defaults itself (worker.getWorkerOptions() has them);
 		// validating here too would fill slot counts that the SDK then refuses next to a tuner
+		return builder.build();
+	}
+
+	private WorkerDeploymentOptions deploymentOptions(String prefix, WorkerProperties.Deployment deployment) {
+		String name = (deployment.name() != null) ? deployment.name() : this.deploymentDefaults.applicationName();
+		String buildId = (deployment.buildId() != null) ? deployment.buildId() : this.deploymentDefaults.buildVersion();
+		String purpose = deployment.usesVersioning() ? "uses versioning" : "has deployment settings";
+		if (name == null || name.isBlank()) {
+			throw new WorkerConfigurationException("Worker " + prefix.substring(0, prefix.lastIndexOf('.')) + " " + purpose
+					+ ", but has no deployment name: " + prefix + ".name is not set and neither is spring.application.name.",
+					"Set " + prefix + ".name (or temporal.worker-defaults.deployment.name, or spring.application.name) "
+							+ "to the name shared by all versions of this service, e.g. order-service.");
+		}
+		if (name.contains(".")) {
+			throw new WorkerConfigurationException("The deployment name of " + prefix + " is '" + name
+					+ "' (from spring.application.name); a deployment name cannot contain a dot.",
+					"Set " + prefix + ".name to a name without dots, e.g. " + name.replace('.', '-') + ".");
+		}
+		if (buildId == null || buildId.isBlank()) {
+			throw new WorkerConfigurationException("Worker " + prefix.substring(0, prefix.lastIndexOf('.')) + " " + purpose
+					+ ", but has no build id: " + prefix + ".build-id is not set and the application has no build "
+					+ "info (META-INF/build-info.properties).",
+					"Set " + prefix + ".build-id (e.g. from an environment variable: ${BUILD_ID}), or let "
+							+ "spring-boot-maven-plugin's build-info goal (Gradle: springBoot { buildInfo() }) write the "
+							+ "build info so build.version is used.");
+		}
+		WorkerDeploymentOptions.Builder builder = WorkerDeploymentOptions.newBuilder()
+			.setUseVersioning(deployment.usesVersioning())
+			.setVersion(new WorkerDeploymentVersion(name.trim(), buildId.trim()));
+		if (deployment.defaultVersioningBehavior() != null) {
+			builder.setDefaultVersioningBehavior(
+					VersioningBehavior.valueOf(deployment.defaultVersioningBehavior().name()));
+		}
 		return builder.build();
 	}
 

@@ -50,7 +50,18 @@ class PropertiesValidationTests {
 						"Worker temporal.workers.orders has both workflows and activities set to false",
 						"or remove the worker"),
 				arguments("temporal.workers.orders.task-queue= ", "Property temporal.workers.orders.task-queue is blank.",
-						"Remove it to poll the queue named by the entry's key"));
+						"Remove it to poll the queue named by the entry's key"),
+				arguments("temporal.workers.orders.deployment.name= ",
+						"Property temporal.workers.orders.deployment.name is blank.", "a deployment name such as order-service"),
+				arguments("temporal.worker-defaults.deployment.build-id= ",
+						"Property temporal.worker-defaults.deployment.build-id is blank.", "the build id of this version"),
+				arguments("temporal.workers.orders.deployment.name=orders.v2",
+						"Property temporal.workers.orders.deployment.name is 'orders.v2'; a deployment name cannot contain a dot",
+						"e.g. orders-v2"),
+				arguments("temporal.workers.orders.deployment.default-versioning-behavior=pinned",
+						"Property temporal.workers.orders.deployment.default-versioning-behavior is pinned, but "
+								+ "temporal.workers.orders.deployment.use-versioning is not true",
+						"Set temporal.workers.orders.deployment.use-versioning=true"));
 	}
 
 	@ParameterizedTest(name = "{0}")

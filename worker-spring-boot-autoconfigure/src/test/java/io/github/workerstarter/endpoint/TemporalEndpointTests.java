@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Import;
 import io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
 import io.github.workerstarter.fixtures.greeting.GreetingWorkflowImpl;
+import io.github.workerstarter.fixtures.nexus.GreetingNexusServiceImpl;
+import io.github.workerstarter.fixtures.nexus.NexusFixtures;
 import io.github.workerstarter.testing.Http;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -68,6 +70,28 @@ class TemporalEndpointTests {
 			.isEqualTo(GreetingActivitiesImpl.class.getName());
 		// one worker alone
 		assertThat(http.get("/actuator/temporal/greetings", REQUEST_TIMEOUT).status("state")).isEqualTo("running");
+	}
+
+	@Test
+	void listsNexusServicesAndTheDeploymentVersion() {
+		Http http = start(NexusWebApp.class, "temporal.workers.nexus-handlers.identity=x",
+				"greeting.nexus-endpoint=unused", "temporal.workers.nexus-handlers.deployment.name=greeter",
+				"temporal.workers.nexus-handlers.deployment.build-id=3.1");
+		JsonNode workers = http.get("/actuator/temporal", REQUEST_TIMEOUT).body().get("workers");
+		JsonNode handlers = workers.get("nexus-handlers");
+		assertThat(handlers.get("nexusServices").get(0).get("type").asString()).isEqualTo("Greetings");
+		assertThat(handlers.get("nexusServices").get(0).get("bean").asString()).isEqualTo("greetingNexusServiceImpl");
+		assertThat(handlers.get("nexusServices").get(0).get("beanClass").asString())
+			.isEqualTo(GreetingNexusServiceImpl.class.getName());
+		JsonNode deployment = handlers.get("options").get("deployment");
+		assertThat(deployment.get("name").asString()).isEqualTo("greeter");
+		assertThat(deployment.get("buildId").asString()).isEqualTo("3.1");
+		assertThat(deployment.get("useVersioning").asBoolean()).isFalse();
+		assertThat(deployment.get("defaultVersioningBehavior").asString()).isEqualTo("unspecified");
+		// a worker without deployment settings reports none
+		JsonNode none = workers.get("greetings").get("options").get("deployment");
+		assertThat(none == null || none.isNull()).isTrue();
+		assertThat(workers.get("greetings").get("nexusServices")).isEmpty();
 	}
 
 	@Test
@@ -160,7 +184,11 @@ class TemporalEndpointTests {
 	}
 
 	private Http start(String... properties) {
-		this.app = new SpringApplicationBuilder(WebApp.class)
+		return start(WebApp.class, properties);
+	}
+
+	private Http start(Class<?> application, String... properties) {
+		this.app = new SpringApplicationBuilder(application)
 			.properties("server.port=0", "temporal.target=embedded", "temporal.workers.greetings.identity=endpoint-test",
 					"management.endpoints.web.exposure.include=health,temporal",
 					"management.endpoint.health.show-details=always")
@@ -173,6 +201,13 @@ class TemporalEndpointTests {
 	@EnableAutoConfiguration
 	@Import(GreetingFixtures.class)
 	static class WebApp {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import({ GreetingFixtures.class, NexusFixtures.class })
+	static class NexusWebApp {
 
 	}
 
