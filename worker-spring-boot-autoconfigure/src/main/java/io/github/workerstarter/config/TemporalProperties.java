@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * io.temporal:temporal-test-server on the classpath). Required unless the application defines its own
  * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
- * @param connection Connection settings: API key, TLS, RPC timeout, client identity.
+ * @param connection Connection settings: API key, TLS and SSL bundle, server name, keep-alive, RPC timeout, client
+ * identity.
  * @param defaultTaskQueue Task queue for @WorkflowImpl and @ActivityImpl beans that name none. When unset and
  * exactly one queue is configured, that queue is the default.
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
@@ -87,22 +88,31 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * Connection settings.
 	 *
 	 * @param apiKey API key sent as a bearer token with every call (Temporal Cloud). Never logged or shown.
-	 * @param tls Whether the connection uses TLS. Default: true when an API key is set, false otherwise.
+	 * @param tls Whether the connection uses TLS. Default: true when an API key or an SSL bundle is set, false
+	 * otherwise.
 	 * @param allowPlaintextApiKey Whether an API key may be sent over a connection without TLS (never do this
 	 * outside a test).
 	 * @param rpcTimeout Timeout of ordinary calls to the server. SDK default 10s.
 	 * @param identity Identity of the client (and of workers without their own). SDK default: pid@host.
+	 * @param sslBundle Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material checks the
+	 * server's certificate and whose key, if any, is the client certificate for mutual TLS. Implies TLS. The
+	 * certificates are read once at startup: a reloaded bundle takes effect after a restart.
+	 * @param serverName Host name expected in the server's certificate and sent as TLS SNI and gRPC authority,
+	 * instead of the host of temporal.target (for a target given as an IP address or reached through a proxy).
+	 * @param keepAlive HTTP/2 keep-alive pings on the gRPC connection, which find a dead connection (for example
+	 * one dropped by a load balancer) before a call does.
 	 */
 	public record Connection(@Nullable String apiKey, @Nullable Boolean tls,
 			@DefaultValue("false") boolean allowPlaintextApiKey, @Nullable Duration rpcTimeout,
-			@Nullable String identity) {
+			@Nullable String identity, @Nullable String sslBundle, @Nullable String serverName,
+			@DefaultValue KeepAlive keepAlive) {
 
 		/**
-		 * Whether the connection uses TLS, after the default.
+		 * Whether the connection uses TLS, after the default: on with an SSL bundle or an API key.
 		 * @return true for TLS
 		 */
 		public boolean usesTls() {
-			return (this.tls != null) ? this.tls : this.apiKey != null;
+			return (this.tls != null) ? this.tls : (this.apiKey != null || this.sslBundle != null);
 		}
 
 		@Override
@@ -110,9 +120,22 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 			// the API key must never reach a log line, an exception message or a debugger's quick view
 			return "Connection[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", tls=" + this.tls
 					+ ", allowPlaintextApiKey=" + this.allowPlaintextApiKey + ", rpcTimeout=" + this.rpcTimeout
-					+ ", identity=" + this.identity + "]";
+					+ ", identity=" + this.identity + ", sslBundle=" + this.sslBundle + ", serverName="
+					+ this.serverName + ", keepAlive=" + this.keepAlive + "]";
 		}
 
+	}
+
+	/**
+	 * HTTP/2 keep-alive of the gRPC connection. Unset values keep the SDK's defaults.
+	 *
+	 * @param enabled Whether keep-alive pings are sent. SDK default true.
+	 * @param time Idle time after which a ping is sent. SDK default 30s; gRPC raises values below 10s to 10s.
+	 * @param timeout How long to wait for the ping's answer before the connection counts as dead. SDK default 15s.
+	 * @param permitWithoutStream Whether pings are also sent while no call is in progress. SDK default true.
+	 */
+	public record KeepAlive(@Nullable Boolean enabled, @Nullable Duration time, @Nullable Duration timeout,
+			@Nullable Boolean permitWithoutStream) {
 	}
 
 	/**

@@ -1,15 +1,21 @@
 package io.github.workerstarter.connection;
 
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
+import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
@@ -24,7 +30,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
  * The connection to Temporal: {@link WorkflowServiceStubs} (gRPC) and the {@link WorkflowClient}. Each bean backs
  * off for one the application defines. The stubs connect lazily, so building them never blocks startup.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass(WorkflowServiceStubs.class)
 @EnableConfigurationProperties(TemporalProperties.class)
 public final class TemporalConnectionAutoConfiguration {
@@ -38,7 +44,7 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
-			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
 		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
 		TemporalProperties.Connection connection = properties.connection();
 		if (!properties.isEmbedded()) {
@@ -48,17 +54,57 @@ public final class TemporalConnectionAutoConfiguration {
 			if (apiKey != null) {
 				builder.addApiKey(() -> apiKey);
 			}
+			if (connection.sslBundle() != null) {
+				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles.getIfAvailable()));
+			}
 		}
 		if (connection.rpcTimeout() != null) {
 			builder.setRpcTimeout(connection.rpcTimeout());
 		}
+		applyKeepAlive(connection.keepAlive(), builder);
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		WorkflowServiceStubsOptions options = builder.build();
+		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
 		if (properties.isEmbedded() && options.getChannel() == null) {
 			throw ConnectionTarget.embeddedServerMissing();
 		}
-		return WorkflowServiceStubs.newServiceStubs(options);
+		WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
+		SslBundles bundles = sslBundles.getIfAvailable();
+		if (connection.sslBundle() != null && bundles != null && options.getSslContext() != null) {
+			SslBundleTls.warnOnReload(connection.sslBundle(), bundles);
+		}
+		return stubs;
+	}
+
+	private static void applyKeepAlive(TemporalProperties.KeepAlive keepAlive, WorkflowServiceStubsOptions.Builder builder) {
+		if (keepAlive.enabled() != null) {
+			builder.setEnableKeepAlive(keepAlive.enabled());
+		}
+		if (keepAlive.time() != null) {
+			builder.setKeepAliveTime(keepAlive.time());
+		}
+		if (keepAlive.timeout() != null) {
+			builder.setKeepAliveTimeout(keepAlive.timeout());
+		}
+		if (keepAlive.permitWithoutStream() != null) {
+			builder.setKeepAlivePermitWithoutStream(keepAlive.permitWithoutStream());
+		}
+	}
+
+	// applied after the customizers and composed with any channel initializer they set, so neither loses
+	static WorkflowServiceStubsOptions withServerName(WorkflowServiceStubsOptions options, @Nullable String serverName) {
+		if (serverName == null) {
+			return options;
+		}
+		String authority = serverName.trim();
+		Consumer<ManagedChannelBuilder<?>> previous = options.getChannelInitializer();
+		return WorkflowServiceStubsOptions.newBuilder(options).setChannelInitializer((channel) -> {
+			if (previous != null) {
+				previous.accept(channel);
+			}
+			// the authority is what gRPC's TLS handshake checks the certificate against and sends as SNI
+			channel.overrideAuthority(authority);
+		}).build();
 	}
 
 	@Bean
