@@ -35,6 +35,26 @@ final class PropertiesValidator {
 		validateApiKey(target, connection);
 	}
 
+	static void validateEnvConfig(@Nullable String target, TemporalProperties.EnvConfig envConfig) {
+		if (!envConfig.enabled()) {
+			return;
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException("Property temporal.env-config.enabled is true, but temporal.target "
+					+ "is 'embedded': the in-process server takes no settings from a Temporal CLI profile.",
+					"Remove temporal.env-config.enabled, or remove temporal.target=embedded to connect where the "
+							+ "profile says.");
+		}
+		if (envConfig.profile() != null && envConfig.profile().isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.env-config.profile is blank.",
+					"Set it to a profile name of your temporal.toml, or remove it for the default profile.");
+		}
+		if (envConfig.file() != null && envConfig.file().isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.env-config.file is blank.",
+					"Set it to the path of your temporal.toml, or remove it for the Temporal CLI's default file.");
+		}
+	}
+
 	private static void validateSslBundle(@Nullable String target, TemporalProperties.Connection connection) {
 		String bundle = connection.sslBundle();
 		if (bundle == null) {

@@ -35,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
+ * @param envConfig A Temporal environment configuration profile (the temporal.toml and TEMPORAL_* environment
+ * variables of the Temporal CLI) as a further source of connection settings. Precedence: temporal.* properties, then
+ * the profile, then the SDK's defaults.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
@@ -43,7 +46,8 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
-		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
+		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
+		@DefaultValue EnvConfig envConfig) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -52,6 +56,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
 		PropertiesValidator.validateConnection(target, connection);
+		PropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 	}
 
@@ -136,6 +141,25 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 */
 	public record KeepAlive(@Nullable Boolean enabled, @Nullable Duration time, @Nullable Duration timeout,
 			@Nullable Boolean permitWithoutStream) {
+	}
+
+	/**
+	 * Temporal's environment configuration (io.temporal:temporal-envconfig) as a source of connection settings.
+	 *
+	 * @param enabled Whether to read a profile of the Temporal CLI's configuration: the temporal.toml file and the
+	 * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_* and TEMPORAL_GRPC_META_* environment
+	 * variables. The profile's address, namespace, API key, TLS files and server name are used where the matching
+	 * temporal.* property (target, namespace, connection.api-key, connection.tls, connection.ssl-bundle,
+	 * connection.server-name) is not set; unset in both, the SDK's defaults apply, except that an address is
+	 * required. Needs
+	 * io.temporal:temporal-envconfig. Default false, so a file in the user's home or a leftover environment
+	 * variable never redirects an application that did not ask for it.
+	 * @param profile Profile to read. Default: the TEMPORAL_PROFILE environment variable, else 'default' (which may
+	 * be absent, leaving the environment variables only). A profile named here must exist in the file.
+	 * @param file Path of the temporal.toml file; must exist when set. Default: the Temporal CLI's
+	 * (TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml on Linux).
+	 */
+	public record EnvConfig(@DefaultValue("false") boolean enabled, @Nullable String profile, @Nullable String file) {
 	}
 
 	/**

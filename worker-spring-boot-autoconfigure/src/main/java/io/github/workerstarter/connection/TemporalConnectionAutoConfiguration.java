@@ -6,12 +6,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
@@ -44,15 +47,27 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
-		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
+			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
 		TemporalProperties.Connection connection = properties.connection();
+		EnvConfigProfile profile = envConfigProfile.getIfAvailable();
+		// with a profile, our properties are already laid over it (target, API key, tls=false)
+		WorkflowServiceStubsOptions.Builder builder = (profile != null)
+				? WorkflowServiceStubsOptions.newBuilder(profile.stubsOptions()) : WorkflowServiceStubsOptions.newBuilder();
 		if (!properties.isEmbedded()) {
-			builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
-			builder.setEnableHttps(connection.usesTls());
-			String apiKey = connection.apiKey();
-			if (apiKey != null) {
-				builder.addApiKey(() -> apiKey);
+			if (profile == null) {
+				builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
+				builder.setEnableHttps(connection.usesTls());
+				String apiKey = connection.apiKey();
+				if (apiKey != null) {
+					builder.addApiKey(() -> apiKey);
+				}
+			}
+			else {
+				builder.setTarget(ConnectionTarget.requireRemote(profile.address(), profile.description()));
+				if (connection.tls() != null || connection.sslBundle() != null) {
+					builder.setEnableHttps(connection.usesTls());
+				}
 			}
 			if (connection.sslBundle() != null) {
 				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles.getIfAvailable()));
@@ -109,6 +124,13 @@ public final class TemporalConnectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("temporal.env-config.enabled")
+	EnvConfigProfile temporalEnvConfigProfile(TemporalProperties properties, ResourceLoader resourceLoader) {
+		return EnvConfigProfile.load(properties, resourceLoader.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
 		// same namespace, identity, data converter and propagators as the workflow client
 		WorkflowClientOptions options = client.getOptions();
@@ -131,17 +153,28 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
+			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
 		// the client's converter is also the workers' (they serialize through the client's options)
 		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
 			.setDataConverter(PayloadConversion.dataConverter(dataConverter.getIfUnique(), codecs.orderedStream().toList()))
-			.setNamespace(properties.namespace())
+			.setNamespace(namespace(properties, environment, envConfigProfile.getIfAvailable()))
 			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkflowClient.newInstance(stubs, builder.build());
+	}
+
+	// temporal.namespace when set, else the profile's, else temporal.namespace's default
+	private static String namespace(TemporalProperties properties, Environment environment,
+			@Nullable EnvConfigProfile profile) {
+		if (profile == null || profile.namespace() == null
+				|| Binder.get(environment).bind("temporal.namespace", String.class).isBound()) {
+			return properties.namespace();
+		}
+		return profile.namespace();
 	}
 
 }
