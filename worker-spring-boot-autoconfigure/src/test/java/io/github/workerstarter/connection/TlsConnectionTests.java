@@ -80,6 +80,20 @@ class TlsConnectionTests {
 	}
 
 	@Test
+	void bundleWithoutAClientCertificateIsRefusedByTheMutualTlsServer() {
+		try (TlsTestServer server = TlsTestServer.start(serverForIp, ca)) {
+			runner().withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+				.withUserConfiguration(GreetingFixtures.class)
+				.withPropertyValues("temporal.target=" + server.target(), "temporal.workers.greetings.identity=tls-test",
+						"temporal.fail-fast=true", "temporal.connection.ssl-bundle=trust-only",
+						"spring.ssl.bundle.jks.trust-only.truststore.location=" + ca.trustStore().toUri(),
+						"spring.ssl.bundle.jks.trust-only.truststore.password=" + TestCertificates.PASSWORD)
+				.run((context) -> assertThat(configurationFailure(context.getStartupFailure()).getMessage())
+					.contains("TLS connection to the Temporal server at " + server.target()));
+		}
+	}
+
+	@Test
 	void serverCertificateFromAnUntrustedCaFailsStartupNamingTls() {
 		try (TlsTestServer server = TlsTestServer.start(serverForIp, ca)) {
 			tlsRunner(server, otherCa).run((context) -> {
