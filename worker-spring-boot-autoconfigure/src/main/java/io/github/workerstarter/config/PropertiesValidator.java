@@ -23,6 +23,80 @@ final class PropertiesValidator {
 		if (connection.rpcTimeout() != null) {
 			positive("temporal.connection.rpc-timeout", connection.rpcTimeout());
 		}
+		TemporalProperties.KeepAlive keepAlive = connection.keepAlive();
+		if (keepAlive.time() != null) {
+			positive("temporal.connection.keep-alive.time", keepAlive.time());
+		}
+		if (keepAlive.timeout() != null) {
+			positive("temporal.connection.keep-alive.timeout", keepAlive.timeout());
+		}
+		validateSslBundle(target, connection);
+		validateServerName(target, connection);
+		validateApiKey(target, connection);
+	}
+
+	static void validateEnvConfig(@Nullable String target, TemporalProperties.EnvConfig envConfig) {
+		if (!envConfig.enabled()) {
+			return;
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException("Property temporal.env-config.enabled is true, but temporal.target "
+					+ "is 'embedded': the in-process server takes no settings from a Temporal CLI profile.",
+					"Remove temporal.env-config.enabled, or remove temporal.target=embedded to connect where the "
+							+ "profile says.");
+		}
+		if (envConfig.profile() != null && envConfig.profile().isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.env-config.profile is blank.",
+					"Set it to a profile name of your temporal.toml, or remove it for the default profile.");
+		}
+		if (envConfig.file() != null && envConfig.file().isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.env-config.file is blank.",
+					"Set it to the path of your temporal.toml, or remove it for the Temporal CLI's default file.");
+		}
+	}
+
+	private static void validateSslBundle(@Nullable String target, TemporalProperties.Connection connection) {
+		String bundle = connection.sslBundle();
+		if (bundle == null) {
+			return;
+		}
+		if (bundle.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is blank.",
+					"Set it to the name of an SSL bundle defined under spring.ssl.bundle.jks.<name> or "
+							+ "spring.ssl.bundle.pem.<name>, or remove it.");
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is '" + bundle
+					+ "', but temporal.target is 'embedded': the in-process server has no TLS.",
+					"Remove temporal.connection.ssl-bundle, or point temporal.target at your TLS-enabled Temporal "
+							+ "frontend.");
+		}
+		if (Boolean.FALSE.equals(connection.tls())) {
+			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is '" + bundle
+					+ "' while temporal.connection.tls is false: an SSL bundle is only used for TLS.",
+					"Remove temporal.connection.tls=false (an SSL bundle turns TLS on), or remove "
+							+ "temporal.connection.ssl-bundle for a plaintext connection.");
+		}
+	}
+
+	private static void validateServerName(@Nullable String target, TemporalProperties.Connection connection) {
+		String serverName = connection.serverName();
+		if (serverName == null) {
+			return;
+		}
+		if (serverName.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.connection.server-name is blank.",
+					"Set it to the host name in the server's certificate (for example temporal.example.com), or "
+							+ "remove it to use the host of temporal.target.");
+		}
+		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
+			throw new WorkerConfigurationException("Property temporal.connection.server-name is '" + serverName
+					+ "', but temporal.target is 'embedded': the in-process server is not reached by name.",
+					"Remove temporal.connection.server-name, or point temporal.target at your Temporal frontend.");
+		}
+	}
+
+	private static void validateApiKey(@Nullable String target, TemporalProperties.Connection connection) {
 		String apiKey = connection.apiKey();
 		if (apiKey == null) {
 			return;

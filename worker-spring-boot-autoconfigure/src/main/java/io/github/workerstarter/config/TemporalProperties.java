@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * io.temporal:temporal-test-server on the classpath). Required unless the application defines its own
  * WorkflowServiceStubs bean.
  * @param namespace Temporal namespace the client and the workers use.
- * @param connection Connection settings: API key, TLS, RPC timeout, client identity.
+ * @param connection Connection settings: API key, TLS and SSL bundle, server name, keep-alive, RPC timeout, client
+ * identity.
  * @param defaultTaskQueue Task queue for @WorkflowImpl, @ActivityImpl and @NexusServiceImpl beans that name none.
  * When unset and exactly one queue is configured, that queue is the default.
  * @param workerDefaults Options applied to every worker unless the worker's own entry overrides them.
@@ -34,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
+ * @param envConfig A Temporal environment configuration profile (the temporal.toml and TEMPORAL_* environment
+ * variables of the Temporal CLI) as a further source of connection settings. Precedence: temporal.* properties, then
+ * the profile, then the SDK's defaults.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
@@ -42,7 +46,8 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
-		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown) {
+		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
+		@DefaultValue EnvConfig envConfig) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -51,6 +56,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
 		PropertiesValidator.validateConnection(target, connection);
+		PropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 	}
 
@@ -101,22 +107,31 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * Connection settings.
 	 *
 	 * @param apiKey API key sent as a bearer token with every call (Temporal Cloud). Never logged or shown.
-	 * @param tls Whether the connection uses TLS. Default: true when an API key is set, false otherwise.
+	 * @param tls Whether the connection uses TLS. Default: true when an API key or an SSL bundle is set, false
+	 * otherwise.
 	 * @param allowPlaintextApiKey Whether an API key may be sent over a connection without TLS (never do this
 	 * outside a test).
 	 * @param rpcTimeout Timeout of ordinary calls to the server. SDK default 10s.
 	 * @param identity Identity of the client (and of workers without their own). SDK default: pid@host.
+	 * @param sslBundle Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material checks the
+	 * server's certificate and whose key, if any, is the client certificate for mutual TLS. Implies TLS. The
+	 * certificates are read once at startup: a reloaded bundle takes effect after a restart.
+	 * @param serverName Host name expected in the server's certificate and sent as TLS SNI and gRPC authority,
+	 * instead of the host of temporal.target (for a target given as an IP address or reached through a proxy).
+	 * @param keepAlive HTTP/2 keep-alive pings on the gRPC connection, which find a dead connection (for example
+	 * one dropped by a load balancer) before a call does.
 	 */
 	public record Connection(@Nullable String apiKey, @Nullable Boolean tls,
 			@DefaultValue("false") boolean allowPlaintextApiKey, @Nullable Duration rpcTimeout,
-			@Nullable String identity) {
+			@Nullable String identity, @Nullable String sslBundle, @Nullable String serverName,
+			@DefaultValue KeepAlive keepAlive) {
 
 		/**
-		 * Whether the connection uses TLS, after the default.
+		 * Whether the connection uses TLS, after the default: on with an SSL bundle or an API key.
 		 * @return true for TLS
 		 */
 		public boolean usesTls() {
-			return (this.tls != null) ? this.tls : this.apiKey != null;
+			return (this.tls != null) ? this.tls : (this.apiKey != null || this.sslBundle != null);
 		}
 
 		@Override
@@ -124,9 +139,41 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 			// the API key must never reach a log line, an exception message or a debugger's quick view
 			return "Connection[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", tls=" + this.tls
 					+ ", allowPlaintextApiKey=" + this.allowPlaintextApiKey + ", rpcTimeout=" + this.rpcTimeout
-					+ ", identity=" + this.identity + "]";
+					+ ", identity=" + this.identity + ", sslBundle=" + this.sslBundle + ", serverName="
+					+ this.serverName + ", keepAlive=" + this.keepAlive + "]";
 		}
 
+	}
+
+	/**
+	 * HTTP/2 keep-alive of the gRPC connection. Unset values keep the SDK's defaults.
+	 *
+	 * @param enabled Whether keep-alive pings are sent. SDK default true.
+	 * @param time Idle time after which a ping is sent. SDK default 30s; gRPC raises values below 10s to 10s.
+	 * @param timeout How long to wait for the ping's answer before the connection counts as dead. SDK default 15s.
+	 * @param permitWithoutStream Whether pings are also sent while no call is in progress. SDK default true.
+	 */
+	public record KeepAlive(@Nullable Boolean enabled, @Nullable Duration time, @Nullable Duration timeout,
+			@Nullable Boolean permitWithoutStream) {
+	}
+
+	/**
+	 * Temporal's environment configuration (io.temporal:temporal-envconfig) as a source of connection settings.
+	 *
+	 * @param enabled Whether to read a profile of the Temporal CLI's configuration: the temporal.toml file and the
+	 * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_* and TEMPORAL_GRPC_META_* environment
+	 * variables. The profile's address, namespace, API key, TLS files and server name are used where the matching
+	 * temporal.* property (target, namespace, connection.api-key, connection.tls, connection.ssl-bundle,
+	 * connection.server-name) is not set; unset in both, the SDK's defaults apply, except that an address is
+	 * required. Needs
+	 * io.temporal:temporal-envconfig. Default false, so a file in the user's home or a leftover environment
+	 * variable never redirects an application that did not ask for it.
+	 * @param profile Profile to read. Default: the TEMPORAL_PROFILE environment variable, else 'default' (which may
+	 * be absent, leaving the environment variables only). A profile named here must exist in the file.
+	 * @param file Path of the temporal.toml file; must exist when set. Default: the Temporal CLI's
+	 * (TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml on Linux).
+	 */
+	public record EnvConfig(@DefaultValue("false") boolean enabled, @Nullable String profile, @Nullable String file) {
 	}
 
 	/**

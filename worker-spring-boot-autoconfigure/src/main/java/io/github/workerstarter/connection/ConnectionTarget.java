@@ -22,6 +22,15 @@ final class ConnectionTarget {
 	private ConnectionTarget() {
 	}
 
+	static String requireRemote(@Nullable String target, String profile) {
+		if (target == null || target.isBlank()) {
+			throw new WorkerConfigurationException("Neither temporal.target nor the Temporal environment configuration ("
+					+ profile + ", or TEMPORAL_ADDRESS) sets the address of the Temporal server.",
+					"Set temporal.target to the host:port of your Temporal frontend, or set address in the profile.");
+		}
+		return requireRemote(target);
+	}
+
 	static String requireRemote(@Nullable String target) {
 		if (target == null || target.isBlank()) {
 			throw new WorkerConfigurationException("Property temporal.target is not set, so there is no Temporal server "

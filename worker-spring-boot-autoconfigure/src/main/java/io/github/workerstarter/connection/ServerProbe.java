@@ -3,6 +3,10 @@ package io.github.workerstarter.connection;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
+import org.jspecify.annotations.Nullable;
+
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -29,8 +33,19 @@ public class ServerProbe {
 		this.target = target;
 	}
 
-	/** What the server said, or why it said nothing. */
-	public record Result(Outcome outcome, String detail) {
+	/**
+	 * What the server said, or why it said nothing.
+	 *
+	 * @param outcome the answer
+	 * @param detail the server's words or the error, for messages
+	 * @param tlsFailure whether the connection failed in the TLS handshake (certificate not trusted, wrong host
+	 * name, client certificate refused), so the fix is in the TLS settings rather than the target
+	 */
+	public record Result(Outcome outcome, String detail, boolean tlsFailure) {
+
+		public Result(Outcome outcome, String detail) {
+			this(outcome, detail, false);
+		}
 
 		public boolean isReachable() {
 			return this.outcome == Outcome.REACHABLE;
@@ -68,7 +83,7 @@ public class ServerProbe {
 			if (ex.getStatus().getCode() == Status.Code.NOT_FOUND) {
 				return new Result(Outcome.NAMESPACE_NOT_FOUND, describe(ex));
 			}
-			return new Result(Outcome.UNREACHABLE, describe(ex));
+			return unreachable(ex);
 		}
 	}
 
@@ -86,7 +101,7 @@ public class ServerProbe {
 			return new Result(serving ? Outcome.REACHABLE : Outcome.UNREACHABLE, response.getStatus().name());
 		}
 		catch (StatusRuntimeException ex) {
-			return new Result(Outcome.UNREACHABLE, describe(ex));
+			return unreachable(ex);
 		}
 	}
 
@@ -98,6 +113,31 @@ public class ServerProbe {
 	/** The namespace, for messages. */
 	public String namespace() {
 		return this.namespace;
+	}
+
+	private static Result unreachable(StatusRuntimeException ex) {
+		SSLException tls = tlsCause(ex);
+		if (tls != null) {
+			// the engine's own message can be generic ("General OpenSslEngine problem"); the reason is in its causes
+			StringBuilder detail = new StringBuilder("TLS handshake failed: ").append(tls.getMessage());
+			for (Throwable cause = tls.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause.getMessage() != null && detail.indexOf(cause.getMessage()) < 0) {
+					detail.append(": ").append(cause.getMessage());
+				}
+			}
+			return new Result(Outcome.UNREACHABLE, detail.toString(), true);
+		}
+		return new Result(Outcome.UNREACHABLE, describe(ex));
+	}
+
+	// gRPC reports a failed handshake as UNAVAILABLE ("io exception"); the reason is only in the causes
+	private static @Nullable SSLException tlsCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SSLException ssl) {
+				return ssl;
+			}
+		}
+		return null;
 	}
 
 	private static String describe(StatusRuntimeException ex) {

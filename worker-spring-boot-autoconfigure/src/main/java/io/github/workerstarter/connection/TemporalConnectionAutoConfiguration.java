@@ -1,15 +1,24 @@
 package io.github.workerstarter.connection;
 
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
+import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
@@ -24,7 +33,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
  * The connection to Temporal: {@link WorkflowServiceStubs} (gRPC) and the {@link WorkflowClient}. Each bean backs
  * off for one the application defines. The stubs connect lazily, so building them never blocks startup.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass(WorkflowServiceStubs.class)
 @EnableConfigurationProperties(TemporalProperties.class)
 public final class TemporalConnectionAutoConfiguration {
@@ -38,27 +47,86 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
+			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
-		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder();
 		TemporalProperties.Connection connection = properties.connection();
+		EnvConfigProfile profile = envConfigProfile.getIfAvailable();
+		// with a profile, our properties are already laid over it (target, API key, tls=false)
+		WorkflowServiceStubsOptions.Builder builder = (profile != null)
+				? WorkflowServiceStubsOptions.newBuilder(profile.stubsOptions()) : WorkflowServiceStubsOptions.newBuilder();
 		if (!properties.isEmbedded()) {
-			builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
-			builder.setEnableHttps(connection.usesTls());
-			String apiKey = connection.apiKey();
-			if (apiKey != null) {
-				builder.addApiKey(() -> apiKey);
+			if (profile == null) {
+				builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
+				builder.setEnableHttps(connection.usesTls());
+				String apiKey = connection.apiKey();
+				if (apiKey != null) {
+					builder.addApiKey(() -> apiKey);
+				}
+			}
+			else {
+				builder.setTarget(ConnectionTarget.requireRemote(profile.address(), profile.description()));
+				if (connection.tls() != null || connection.sslBundle() != null) {
+					builder.setEnableHttps(connection.usesTls());
+				}
+			}
+			if (connection.sslBundle() != null) {
+				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles.getIfAvailable()));
 			}
 		}
 		if (connection.rpcTimeout() != null) {
 			builder.setRpcTimeout(connection.rpcTimeout());
 		}
+		applyKeepAlive(connection.keepAlive(), builder);
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		WorkflowServiceStubsOptions options = builder.build();
+		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
 		if (properties.isEmbedded() && options.getChannel() == null) {
 			throw ConnectionTarget.embeddedServerMissing();
 		}
-		return WorkflowServiceStubs.newServiceStubs(options);
+		WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
+		SslBundles bundles = sslBundles.getIfAvailable();
+		if (connection.sslBundle() != null && bundles != null && options.getSslContext() != null) {
+			SslBundleTls.warnOnReload(connection.sslBundle(), bundles);
+		}
+		return stubs;
+	}
+
+	private static void applyKeepAlive(TemporalProperties.KeepAlive keepAlive, WorkflowServiceStubsOptions.Builder builder) {
+		if (keepAlive.enabled() != null) {
+			builder.setEnableKeepAlive(keepAlive.enabled());
+		}
+		if (keepAlive.time() != null) {
+			builder.setKeepAliveTime(keepAlive.time());
+		}
+		if (keepAlive.timeout() != null) {
+			builder.setKeepAliveTimeout(keepAlive.timeout());
+		}
+		if (keepAlive.permitWithoutStream() != null) {
+			builder.setKeepAlivePermitWithoutStream(keepAlive.permitWithoutStream());
+		}
+	}
+
+	// applied after the customizers and composed with any channel initializer they set, so neither loses
+	static WorkflowServiceStubsOptions withServerName(WorkflowServiceStubsOptions options, @Nullable String serverName) {
+		if (serverName == null) {
+			return options;
+		}
+		String authority = serverName.trim();
+		Consumer<ManagedChannelBuilder<?>> previous = options.getChannelInitializer();
+		return WorkflowServiceStubsOptions.newBuilder(options).setChannelInitializer((channel) -> {
+			if (previous != null) {
+				previous.accept(channel);
+			}
+			// the authority is what gRPC's TLS handshake checks the certificate against and sends as SNI
+			channel.overrideAuthority(authority);
+		}).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("temporal.env-config.enabled")
+	EnvConfigProfile temporalEnvConfigProfile(TemporalProperties properties, ResourceLoader resourceLoader) {
+		return EnvConfigProfile.load(properties, resourceLoader.getClassLoader());
 	}
 
 	@Bean
@@ -85,17 +153,28 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowClient temporalWorkflowClient(WorkflowServiceStubs stubs, TemporalProperties properties,
+			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
 		// the client's converter is also the workers' (they serialize through the client's options)
 		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
 			.setDataConverter(PayloadConversion.dataConverter(dataConverter.getIfUnique(), codecs.orderedStream().toList()))
-			.setNamespace(properties.namespace())
+			.setNamespace(namespace(properties, environment, envConfigProfile.getIfAvailable()))
 			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return WorkflowClient.newInstance(stubs, builder.build());
+	}
+
+	// temporal.namespace when set, else the profile's, else temporal.namespace's default
+	private static String namespace(TemporalProperties properties, Environment environment,
+			@Nullable EnvConfigProfile profile) {
+		if (profile == null || profile.namespace() == null
+				|| Binder.get(environment).bind("temporal.namespace", String.class).isBound()) {
+			return properties.namespace();
+		}
+		return profile.namespace();
 	}
 
 }

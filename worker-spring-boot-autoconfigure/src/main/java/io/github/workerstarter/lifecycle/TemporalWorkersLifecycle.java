@@ -310,6 +310,15 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private WorkerConfigurationException unreachable(ServerProbe.Result answer) {
+		if (answer.tlsFailure()) {
+			return new WorkerConfigurationException("The TLS connection to the Temporal server at " + this.probe.target()
+					+ " (temporal.target) failed, and temporal.fail-fast is true. " + answer.detail(),
+					"Check the TLS settings: the trust store of the SSL bundle named by temporal.connection.ssl-bundle "
+							+ "(spring.ssl.bundle.*) must hold the CA that issued the server's certificate; the "
+							+ "certificate must be issued for the host of temporal.target, or set "
+							+ "temporal.connection.server-name to the name it is issued for; with mutual TLS, the "
+							+ "bundle's key store must hold a client certificate the server trusts.");
+		}
 		return new WorkerConfigurationException(
 				"Temporal server at " + this.probe.target() + " (temporal.target) did not answer within "
 						+ this.settings.connectTimeout().toMillis() + " ms (" + answer.detail()
