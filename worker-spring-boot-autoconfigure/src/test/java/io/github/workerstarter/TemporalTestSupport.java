@@ -52,10 +52,15 @@ public final class TemporalTestSupport {
 
 	/** Runs the {@code Greet} workflow on a queue and returns its result. */
 	public static String greet(ApplicationContext context, String taskQueue, String name) {
+		return runWorkflow(context, "Greet", taskQueue, name);
+	}
+
+	/** Runs a workflow type that takes and returns a string, on a queue, and returns its result. */
+	public static String runWorkflow(ApplicationContext context, String workflowType, String taskQueue, String input) {
 		WorkflowClient client = context.getBean(WorkflowClient.class);
-		WorkflowStub stub = client.newUntypedWorkflowStub("Greet",
+		WorkflowStub stub = client.newUntypedWorkflowStub(workflowType,
 				WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowRunTimeout(Duration.ofSeconds(30)).build());
-		stub.start(name);
+		stub.start(input);
 		return stub.getResult(String.class);
 	}
 

@@ -1,6 +1,5 @@
 package io.github.workerstarter.registration;
 
-import java.time.Duration;
 
 import com.google.protobuf.ByteString;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -29,14 +28,13 @@ import io.temporal.api.nexus.v1.EndpointSpec;
 import io.temporal.api.nexus.v1.EndpointTarget;
 import io.temporal.api.operatorservice.v1.CreateNexusEndpointRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
+import static io.github.workerstarter.TemporalTestSupport.runWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -182,13 +180,7 @@ class NexusServiceRegistrationTests {
 	}
 
 	private static String callNexus(ApplicationContext context, String name) {
-		WorkflowStub stub = context.getBean(WorkflowClient.class)
-			.newUntypedWorkflowStub("CallNexusGreeting", WorkflowOptions.newBuilder()
-				.setTaskQueue("greetings")
-				.setWorkflowRunTimeout(Duration.ofSeconds(30))
-				.build());
-		stub.start(name);
-		return stub.getResult(String.class);
+		return runWorkflow(context, "CallNexusGreeting", "greetings", name);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package io.github.workerstarter.worker;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -28,14 +27,12 @@ import io.github.workerstarter.fixtures.versioning.PinnedGreetingWorkflowImpl;
 import io.temporal.api.enums.v1.VersioningBehavior;
 import io.temporal.api.enums.v1.WorkerVersioningMode;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerFactory;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
+import static io.github.workerstarter.TemporalTestSupport.runWorkflow;
 import static io.github.workerstarter.TemporalTestSupport.greet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -220,13 +217,7 @@ class WorkerDeploymentVersioningTests {
 	}
 
 	private static String run(ApplicationContext context, String workflowType, String name) {
-		WorkflowStub stub = context.getBean(WorkflowClient.class)
-			.newUntypedWorkflowStub(workflowType, WorkflowOptions.newBuilder()
-				.setTaskQueue("greetings")
-				.setWorkflowRunTimeout(Duration.ofSeconds(30))
-				.build());
-		stub.start(name);
-		return stub.getResult(String.class);
+		return runWorkflow(context, workflowType, "greetings", name);
 	}
 
 	@Configuration(proxyBeanMethods = false)
