@@ -114,8 +114,9 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * @param rpcTimeout Timeout of ordinary calls to the server. SDK default 10s.
 	 * @param identity Identity of the client (and of workers without their own). SDK default: pid@host.
 	 * @param sslBundle Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material checks the
-	 * server's certificate and whose key, if any, is the client certificate for mutual TLS. Implies TLS. The
-	 * certificates are read once at startup: a reloaded bundle takes effect after a restart.
+	 * server's certificate and whose key, if any, is the client certificate for mutual TLS. Implies TLS. When the
+	 * bundle reloads (reload-on-update), connections opened from then on use the new certificates; calls in flight
+	 * finish on the current connection.
 	 * @param serverName Host name expected in the server's certificate and sent as TLS SNI and gRPC authority,
 	 * instead of the host of temporal.target (for a target given as an IP address or reached through a proxy).
 	 * @param keepAlive HTTP/2 keep-alive pings on the gRPC connection, which find a dead connection (for example

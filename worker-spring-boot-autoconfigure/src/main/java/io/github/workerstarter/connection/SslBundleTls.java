@@ -18,6 +18,7 @@ import org.springframework.boot.ssl.SslOptions;
 
 import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -27,8 +28,10 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
  * trust managers check the server, its key managers (when it has a key store) present the client certificate, its
  * options restrict protocols and ciphers.
  * <p>
- * The SDK builds its gRPC channel once, from the {@code SslContext} in the stubs' options, and offers no way to swap
- * it on a live channel; so a reloaded bundle is not applied. We log that a restart is needed instead of pretending.
+ * The SDK builds its gRPC channel once, from the {@code SslContext} in the stubs' options. That context is a
+ * {@link ReloadableSslContext}: when the bundle reloads ({@code reload-on-update}), it switches to the new
+ * certificates and the channel is sent idle, so the connections it opens from then on use them; calls already
+ * running (long polls included) finish on the old connection.
  */
 final class SslBundleTls {
 
@@ -39,13 +42,16 @@ final class SslBundleTls {
 	private SslBundleTls() {
 	}
 
-	static SslContext sslContext(String bundleName, @Nullable SslBundles bundles) {
+	static ReloadableSslContext sslContext(String bundleName, @Nullable SslBundles bundles) {
 		if (bundles == null) {
 			throw new WorkerConfigurationException("Property " + PROPERTY + " is '" + bundleName
 					+ "', but the application has no SslBundles bean (Spring Boot's SslAutoConfiguration is not active).",
 					"Keep Spring Boot's auto-configuration of spring.ssl.bundle.* enabled, or remove " + PROPERTY + ".");
 		}
-		SslBundle bundle = bundle(bundleName, bundles);
+		return new ReloadableSslContext(build(bundleName, bundle(bundleName, bundles)));
+	}
+
+	private static SslContext build(String bundleName, SslBundle bundle) {
 		try {
 			SslContextBuilder builder = GrpcSslContexts.forClient()
 				.trustManager(bundle.getManagers().getTrustManagerFactory());
@@ -70,12 +76,26 @@ final class SslBundleTls {
 		}
 	}
 
-	/** Logs, when the bundle is reloaded, that the live connection keeps its certificates until a restart. */
-	static void warnOnReload(String bundleName, SslBundles bundles) {
-		bundles.addBundleUpdateHandler(bundleName, (updated) -> logger.warn("SSL bundle '" + bundleName + "' ("
-				+ PROPERTY + ") was reloaded, but the Temporal gRPC connection keeps the certificates it started with: "
-				+ "the Temporal SDK cannot change the TLS context of a live channel. Restart the application to use "
-				+ "the new certificates."));
+	/**
+	 * On every reload of the bundle, new connections of the channel use its new certificates: the context switches
+	 * and the channel goes idle, which closes its connections once their calls are done. A bundle that no longer
+	 * builds leaves the connection on the certificates it has, with an ERROR.
+	 */
+	static void reloadOnUpdate(String bundleName, SslBundles bundles, ReloadableSslContext context,
+			ManagedChannel channel) {
+		bundles.addBundleUpdateHandler(bundleName, (updated) -> {
+			try {
+				context.update(build(bundleName, updated));
+			}
+			catch (WorkerConfigurationException ex) {
+				logger.error("SSL bundle '" + bundleName + "' (" + PROPERTY + ") was reloaded, but cannot be used; "
+						+ "the Temporal connection keeps its current certificates. " + ex.getMessage(), ex);
+				return;
+			}
+			channel.enterIdle();
+			logger.info("SSL bundle '" + bundleName + "' (" + PROPERTY + ") was reloaded: new connections to "
+					+ "Temporal use its new certificates; calls in flight finish on the current connection.");
+		});
 	}
 
 	private static SslBundle bundle(String bundleName, SslBundles bundles) {

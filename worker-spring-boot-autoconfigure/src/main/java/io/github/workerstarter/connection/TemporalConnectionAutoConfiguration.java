@@ -85,8 +85,10 @@ public final class TemporalConnectionAutoConfiguration {
 		}
 		WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
 		SslBundles bundles = sslBundles.getIfAvailable();
-		if (connection.sslBundle() != null && bundles != null && options.getSslContext() != null) {
-			SslBundleTls.warnOnReload(connection.sslBundle(), bundles);
+		// a customizer may have replaced our context; then reloading is the customizer's business
+		if (connection.sslBundle() != null && bundles != null
+				&& options.getSslContext() instanceof ReloadableSslContext reloadable) {
+			SslBundleTls.reloadOnUpdate(connection.sslBundle(), bundles, reloadable, stubs.getRawChannel());
 		}
 		return stubs;
 	}

@@ -3,6 +3,7 @@ package io.github.workerstarter.connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,25 +137,33 @@ class TlsConnectionTests {
 	}
 
 	@Test
-	void reloadedBundleIsNotAppliedAndTheLogSaysRestart(CapturedOutput output) throws Exception {
+	void reloadedBundleReachesTheLiveConnection(CapturedOutput output) throws Exception {
+		// the app starts with a client certificate the server does not accept, then the bundle's file is replaced
 		Path reloadable = directory.resolve("reloadable-worker.p12");
-		Files.copy(client, reloadable, StandardCopyOption.REPLACE_EXISTING);
-		runner().withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
-			.withPropertyValues("temporal.target=127.0.0.1:7233", "spring.ssl.bundle.watch.file.quiet-period=50ms",
+		Files.copy(TestCertificates.in(directory).client(otherCa, "stale-worker"), reloadable,
+				StandardCopyOption.REPLACE_EXISTING);
+		try (TlsTestServer server = TlsTestServer.start(serverForIp, ca)) {
+			List<String> properties = new ArrayList<>(tlsProperties(server, ca));
+			properties.replaceAll((property) -> property.startsWith("spring.ssl.bundle.jks.temporal.keystore.location=")
+					? "spring.ssl.bundle.jks.temporal.keystore.location=" + reloadable.toUri() : property);
+			properties.addAll(List.of("temporal.fail-fast=false", "temporal.connect-timeout=2s",
 					"spring.ssl.bundle.jks.temporal.reload-on-update=true",
-					"spring.ssl.bundle.jks.temporal.keystore.location=" + reloadable.toUri(),
-					"spring.ssl.bundle.jks.temporal.keystore.password=" + TestCertificates.PASSWORD,
-					"spring.ssl.bundle.jks.temporal.truststore.location=" + ca.trustStore().toUri(),
-					"spring.ssl.bundle.jks.temporal.truststore.password=" + TestCertificates.PASSWORD,
-					"temporal.connection.ssl-bundle=temporal")
-			.run((context) -> {
+					"spring.ssl.bundle.watch.file.quiet-period=50ms"));
+			tlsRunner(server, ca).withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
 				assertThat(context).hasNotFailed();
+				WorkflowServiceStubs stubs = context.getBean(WorkflowServiceStubs.class);
+				assertThatException().isThrownBy(stubs::healthCheck);
 				Files.copy(client, reloadable, StandardCopyOption.REPLACE_EXISTING);
-				Files.setLastModifiedTime(reloadable, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-				await().atMost(Duration.ofSeconds(30))
-					.untilAsserted(() -> assertThat(output).contains("SSL bundle 'temporal' (temporal.connection.ssl-bundle) "
-							+ "was reloaded").contains("Restart the application to use the new certificates"));
+				Files.setLastModifiedTime(reloadable, FileTime.fromMillis(System.currentTimeMillis()));
+				await().atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(output).contains("SSL bundle 'temporal' "
+							+ "(temporal.connection.ssl-bundle) was reloaded: new connections to Temporal use its new "
+							+ "certificates"));
+				// same channel, same stubs: the next connection presents the new, accepted certificate
+				await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> stubs.healthCheck() != null);
+				assertThat(greet(context, "greetings", "Rotated")).isEqualTo("Hello, Rotated!");
 			});
+		}
 	}
 
 	@Test
