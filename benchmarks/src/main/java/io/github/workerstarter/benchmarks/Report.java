@@ -23,6 +23,9 @@ public final class Report {
 
 	static final List<String> SCENARIOS = List.of("throughput", "startup", "drain", "growth");
 
+	/** Key of the optional longer TCP-only throughput run. */
+	public static final String TCP_CONFIRMATION = "throughput-tcp";
+
 	private Report() {
 	}
 
@@ -42,6 +45,11 @@ public final class Report {
 			if (Files.exists(file)) {
 				results.put(scenario, ScenarioResult.read(file));
 			}
+		}
+		// a longer TCP-only Throughput run (--modes tcp --out <results>/tcp), reported next to the main one
+		Path tcpConfirmation = resultsDirectory.resolve("tcp").resolve("throughput.json");
+		if (Files.exists(tcpConfirmation)) {
+			results.put(TCP_CONFIRMATION, ScenarioResult.read(tcpConfirmation).named(TCP_CONFIRMATION));
 		}
 		if (results.isEmpty()) {
 			throw new IllegalStateException("No result files in " + resultsDirectory.toAbsolutePath()

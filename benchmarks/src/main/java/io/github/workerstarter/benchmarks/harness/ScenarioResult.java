@@ -52,6 +52,16 @@ public record ScenarioResult(String scenario, String command, Map<String, Object
 		}
 	}
 
+	/**
+	 * The same result under another key, e.g. a second run of a scenario read next to the first.
+	 * @param name the key its values are reported under
+	 * @return a copy named {@code name}
+	 */
+	public ScenarioResult named(String name) {
+		return new ScenarioResult(name, this.command, this.parameters, this.environment, this.baseline, this.variants,
+				this.groups, this.metrics, this.runs, this.extras);
+	}
+
 	public Metric metric(String key) {
 		return this.metrics.stream()
 			.filter((metric) -> metric.key().equals(key))
