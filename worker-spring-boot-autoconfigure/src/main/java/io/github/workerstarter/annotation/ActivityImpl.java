@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 public @interface ActivityImpl {
 
 	/**
-	 * Task queues whose workers run this activity implementation. Placeholders are resolved.
+	 * Task queues whose workers run this activity implementation. Placeholders are resolved; a value with commas
+	 * names several queues.
 	 * @return the task queue names, empty for the default queue
 	 */
 	String[] taskQueues() default {};

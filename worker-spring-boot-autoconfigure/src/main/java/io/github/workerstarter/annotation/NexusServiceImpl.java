@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 public @interface NexusServiceImpl {
 
 	/**
-	 * Task queues whose workers run this Nexus service. Placeholders are resolved.
+	 * Task queues whose workers run this Nexus service. Placeholders are resolved; a value with commas names
+	 * several queues.
 	 * @return the task queue names, empty for the default queue
 	 */
 	String[] taskQueues() default {};

@@ -37,7 +37,8 @@ public @interface WorkflowImpl {
 
 	/**
 	 * Task queues whose workers run this workflow. Placeholders such as {@code ${ORDER_TASK_QUEUE:orders}} are
-	 * resolved against the environment.
+	 * resolved against the environment; a value with commas names several queues ({@code ${app.queues}} with
+	 * {@code app.queues=orders-eu,orders-us}).
 	 * @return the task queue names, empty for the default queue
 	 */
 	String[] taskQueues() default {};

@@ -2,6 +2,7 @@ package io.github.workerstarter.registration;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +82,13 @@ public final class ImplementationFinder {
 		}
 		Set<String> queues = new LinkedHashSet<>();
 		for (String raw : declared) {
-			String queue = resolvePlaceholders(kind, bean, raw);
-			if (!configured.contains(queue)) {
-				throw unknownQueue(kind, bean, raw, queue, configured);
+			for (String queue : queueNames(resolvePlaceholders(kind, bean, raw))) {
+				if (!configured.contains(queue)) {
+					throw unknownQueue(kind, bean, raw, queue, configured);
+				}
+				checkEnabled(kind, bean, queue, workers.get(queue));
+				queues.add(queue);
 			}
-			checkEnabled(kind, bean, queue, workers.get(queue));
-			queues.add(queue);
 		}
 		return List.copyOf(queues);
 	}
@@ -127,6 +129,16 @@ public final class ImplementationFinder {
 				bean + " is annotated " + kind.annotationName() + " without taskQueues, but " + problem + ".",
 				"Configure a worker under temporal.workers.<task-queue>, then name it in " + kind.annotationName()
 						+ "(taskQueues = \"...\") or set temporal.default-task-queue.");
+	}
+
+	// one placeholder may stand for several queues (${app.queues} with app.queues=a,b), as a list property would
+	private static List<String> queueNames(String resolved) {
+		List<String> names = Arrays.stream(StringUtils.commaDelimitedListToStringArray(resolved))
+			.map(String::trim)
+			.filter((name) -> !name.isEmpty())
+			.toList();
+		// nothing left (a blank value) stays one name, so the unknown-queue check reports it
+		return names.isEmpty() ? List.of(resolved) : names;
 	}
 
 	private String resolvePlaceholders(ImplementationKind kind, String bean, String raw) {

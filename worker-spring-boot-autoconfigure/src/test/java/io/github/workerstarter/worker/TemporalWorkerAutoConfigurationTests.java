@@ -94,6 +94,18 @@ class TemporalWorkerAutoConfigurationTests {
 	}
 
 	@Test
+	void placeholderWithCommasNamesSeveralQueues() {
+		runner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.target=embedded", "greeting.queue=eu, us",
+					"temporal.workers.eu.identity=eu", "temporal.workers.us.identity=us")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(greet(context, "eu", "Eva")).isEqualTo("Hello, Eva!");
+				assertThat(greet(context, "us", "Sam")).isEqualTo("Hello, Sam!");
+			});
+	}
+
+	@Test
 	void customizersRunAfterPropertiesInOrder() {
 		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, CustomizerConfiguration.class)
 			.withPropertyValues("temporal.workers.greetings.max-concurrent-activities=7")
