@@ -48,13 +48,17 @@ public final class UnregisteredImplementationsWarning implements ApplicationList
 
 	/** The warning for this bean factory, or null when every annotated bean has a registry to go to. */
 	static String check(ConfigurableListableBeanFactory beanFactory, ClassLoader classLoader) {
+		// the usual case, a registry present, costs one type lookup; the registry scans the annotations itself
+		if (hasBean(beanFactory, REGISTRY_CLASS, classLoader)) {
+			return null;
+		}
 		List<String> annotated = new ArrayList<>();
 		for (ImplementationKind kind : ImplementationKind.values()) {
 			for (String beanName : beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
 				annotated.add("'" + beanName + "' (" + kind.annotationName() + ")");
 			}
 		}
-		if (annotated.isEmpty() || hasBean(beanFactory, REGISTRY_CLASS, classLoader)) {
+		if (annotated.isEmpty()) {
 			return null;
 		}
 		return annotated.size() + " bean(s) are annotated for Temporal workers but no worker registers them, so nothing "
