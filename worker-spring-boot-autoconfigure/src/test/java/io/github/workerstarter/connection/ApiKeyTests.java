@@ -11,7 +11,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
-import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
-import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
-import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
+import io.github.workerstarter.testing.FrontendStandIn;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.runner;
@@ -60,22 +55,8 @@ class ApiKeyTests {
 				return next.startCall(call, headers);
 			}
 		};
-		WorkflowServiceGrpc.WorkflowServiceImplBase service = new WorkflowServiceGrpc.WorkflowServiceImplBase() {
-			@Override
-			public void getSystemInfo(GetSystemInfoRequest request, StreamObserver<GetSystemInfoResponse> observer) {
-				observer.onNext(GetSystemInfoResponse.getDefaultInstance());
-				observer.onCompleted();
-			}
-
-			@Override
-			public void describeNamespace(DescribeNamespaceRequest request,
-					StreamObserver<DescribeNamespaceResponse> observer) {
-				observer.onNext(DescribeNamespaceResponse.getDefaultInstance());
-				observer.onCompleted();
-			}
-		};
 		this.server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
-			.addService(ServerInterceptors.intercept(service, recordAuthorization))
+			.addService(ServerInterceptors.intercept(new FrontendStandIn(), recordAuthorization))
 			.build()
 			.start();
 	}

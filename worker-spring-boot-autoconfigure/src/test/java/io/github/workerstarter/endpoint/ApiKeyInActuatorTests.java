@@ -59,7 +59,7 @@ class ApiKeyInActuatorTests {
 					"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always")
 			.properties(extraProperties)
 			.run();
-		return new Http(this.app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		return Http.of(this.app);
 	}
 
 	@Configuration(proxyBeanMethods = false)

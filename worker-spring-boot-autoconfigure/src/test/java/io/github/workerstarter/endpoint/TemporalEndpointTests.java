@@ -194,7 +194,7 @@ class TemporalEndpointTests {
 					"management.endpoint.health.show-details=always")
 			.properties(properties)
 			.run();
-		return new Http(this.app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		return Http.of(this.app);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -35,7 +35,7 @@ class ServerOutageTests {
 	void healthFollowsAnOutageAndTheWorkersRecoverWithoutRestart() {
 		try (TestServerProcess server = TestServerProcess.start();
 				ConfigurableApplicationContext app = startApp(server)) {
-			Http http = new Http(port(app));
+			Http http = Http.of(app);
 			awaitHealth(http, "/actuator/health", (r) -> r.status() == 200 && "UP".equals(r.status("components.temporal.status")));
 
 			long killed = System.nanoTime();
@@ -60,7 +60,7 @@ class ServerOutageTests {
 	void startsWithoutServerNotReadyUntilItAnswers() {
 		try (TestServerProcess server = TestServerProcess.notStarted();
 				ConfigurableApplicationContext app = startApp(server, "temporal.connect-timeout=1s")) {
-			Http http = new Http(port(app));
+			Http http = Http.of(app);
 			Http.Response readiness = http.get("/actuator/health/readiness", REQUEST_TIMEOUT);
 			assertThat(readiness.status()).isEqualTo(503);
 			Http.Response health = http.get("/actuator/health", REQUEST_TIMEOUT);
@@ -81,7 +81,7 @@ class ServerOutageTests {
 		try (TestServerProcess server = TestServerProcess.notStarted();
 				ConfigurableApplicationContext app = startApp(server, "temporal.connect-timeout=1s",
 						"temporal.health.readiness=false")) {
-			Http http = new Http(port(app));
+			Http http = Http.of(app);
 			assertThat(http.get("/actuator/health/readiness", REQUEST_TIMEOUT).status()).isEqualTo(200);
 			assertThat(http.get("/actuator/health", REQUEST_TIMEOUT).status()).isEqualTo(503);
 		}
@@ -112,10 +112,6 @@ class ServerOutageTests {
 					"management.endpoint.health.probes.enabled=true")
 			.properties(properties)
 			.run();
-	}
-
-	private static int port(ConfigurableApplicationContext app) {
-		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,12 +12,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
+import io.github.workerstarter.testing.FrontendStandIn;
 import io.grpc.stub.StreamObserver;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
-import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
@@ -82,13 +80,7 @@ class TemporalHealthIndicatorTests {
 	void namespaceThatDoesNotExistFailsStartupNamingIt() {
 		// The SDK's test server accepts any namespace, so this server answers DescribeNamespace the way a Temporal
 		// cluster does for an unknown namespace (NOT_FOUND); everything else about the run is the real SDK.
-		WorkflowServiceGrpc.WorkflowServiceImplBase clusterWithoutTheNamespace = new WorkflowServiceGrpc.WorkflowServiceImplBase() {
-			@Override
-			public void getSystemInfo(GetSystemInfoRequest request, StreamObserver<GetSystemInfoResponse> observer) {
-				observer.onNext(GetSystemInfoResponse.getDefaultInstance());
-				observer.onCompleted();
-			}
-
+		FrontendStandIn clusterWithoutTheNamespace = new FrontendStandIn() {
 			@Override
 			public void describeNamespace(DescribeNamespaceRequest request,
 					StreamObserver<DescribeNamespaceResponse> observer) {

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +27,11 @@ public final class Http {
 
 	public Http(int port) {
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/** The web server of a running application started with {@code server.port=0}. */
+	public static Http of(ConfigurableApplicationContext app) {
+		return new Http(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}
 
 	/** A response: status code and body parsed as JSON. */
