@@ -84,6 +84,8 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 			else if (java.util.Map.class.isAssignableFrom(component.getType())) {
 				Type valueType = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[1];
 				if (valueType instanceof Class<?> valueClass && valueClass.isRecord()) {
+					// an entry written as `name: {}` is one property with an empty value, named like the entry
+					patterns.add(dashed + ".*");
 					collect(dashed + ".*", valueClass, patterns);
 				}
 				else {
@@ -132,13 +134,28 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 
 	private static WorkerConfigurationException unknown(ConfigurationPropertyName name, ConfigurationProperty property,
 			List<String> patterns) {
-		String written = name.toString();
+		String written = asWritten(name);
 		List<String> candidates = patterns.stream().map((pattern) -> concrete(pattern, name)).toList();
 		String origin = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
 		return new WorkerConfigurationException("Property " + written + origin
 				+ " is not a property of the Temporal worker starter, so it would be silently ignored.",
 				"Fix or remove it." + DidYouMean.suggestion(written, candidates)
 						+ " To allow unknown temporal.* properties, set temporal.fail-on-unknown-properties=false.");
+	}
+
+	// map keys as the user wrote them (toString() lower-cases them: ChargeCard would read chargecard)
+	static String asWritten(ConfigurationPropertyName name) {
+		StringBuilder written = new StringBuilder();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			String element = name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL);
+			if (name.isNumericIndex(i)) {
+				written.append('[').append(element).append(']');
+			}
+			else {
+				written.append((i > 0) ? "." : "").append(element);
+			}
+		}
+		return written.toString();
 	}
 
 	// the pattern with the map keys of the name filled in, for "did you mean"

@@ -3,6 +3,7 @@ package io.github.workerstarter.config;
 import org.junit.jupiter.api.Test;
 
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.testing.Yaml;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.runner;
@@ -51,6 +52,42 @@ class UnknownPropertiesCheckTests {
 					"temporal.health.timeout=2s", "temporal.metrics.tags.team=orders", "temporal.metrics.enabled=false",
 					"temporal.logging.mdc.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void emptyEntriesAndKeysWithCapitalsPassAsWritten() {
+		runner().withInitializer(Yaml.source("application.yml", """
+				temporal:
+				  target: embedded
+				  workers:
+				    order-task-queue: {}
+				    HelloSampleTaskQueue: {}
+				  activities:
+				    ChargeCard: {}
+				"""))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(TemporalProperties.class).workersByTaskQueue()).containsOnlyKeys(
+						"order-task-queue", "HelloSampleTaskQueue");
+			});
+	}
+
+	@Test
+	void messageShowsMapKeysAsWritten() {
+		runner().withInitializer(Yaml.source("application.yml", """
+				temporal:
+				  target: embedded
+				  activities:
+				    ChargeCard:
+				      retry:
+				        maximum-attemps: 3
+				"""))
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("Property temporal.activities.ChargeCard.retry.maximum-attemps");
+				assertThat(failure.getAction())
+					.contains("Did you mean 'temporal.activities.ChargeCard.retry.maximum-attempts'?");
+			});
 	}
 
 	@Test
