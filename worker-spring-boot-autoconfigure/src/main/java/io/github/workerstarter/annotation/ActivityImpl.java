@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Queue rule: as for {@link WorkflowImpl#taskQueues()}.
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component

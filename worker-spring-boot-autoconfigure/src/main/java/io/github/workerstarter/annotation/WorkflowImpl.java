@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code deployment.use-versioning} and no {@code default-versioning-behavior}, a workflow method without it fails
  * startup.
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component

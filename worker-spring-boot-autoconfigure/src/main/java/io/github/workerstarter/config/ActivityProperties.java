@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
+import io.temporal.activity.ActivityCancellationType;
+
 /**
  * Options for every call of one activity type from the workflows of this application. Every field is optional;
  * set fields override those of the options the workflow code passes to Workflow.newActivityStub(Class, options),
@@ -18,10 +20,13 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * @param heartbeatTimeout Maximum time between heartbeats.
  * @param taskQueue Task queue the activity is sent to (default: the workflow's).
  * @param retry Retry policy.
+ * @param cancellationType What a workflow does when it cancels the activity: try-cancel (request cancellation and
+ * go on at once; the SDK default), wait-cancellation-completed (wait until the activity has seen the cancellation
+ * through a heartbeat and ended) or abandon (go on without telling the activity).
  */
 public record ActivityProperties(@Nullable Duration startToCloseTimeout, @Nullable Duration scheduleToCloseTimeout,
 		@Nullable Duration scheduleToStartTimeout, @Nullable Duration heartbeatTimeout, @Nullable String taskQueue,
-		@Nullable @NestedConfigurationProperty Retry retry) {
+		@Nullable @NestedConfigurationProperty Retry retry, @Nullable ActivityCancellationType cancellationType) {
 
 	/**
 	 * Retry policy of an activity type.

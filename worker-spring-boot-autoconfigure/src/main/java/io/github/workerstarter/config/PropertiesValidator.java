@@ -2,11 +2,13 @@ package io.github.workerstarter.config;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
@@ -140,6 +142,13 @@ final class PropertiesValidator {
 					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
 							+ "temporal.workers.<name>.task-queue.");
 		}
+		for (String list : List.of("workflow-beans", "activity-beans", "nexus-service-beans")) {
+			if (!beans(workerDefaults, list).isEmpty()) {
+				throw new WorkerConfigurationException("Property temporal.worker-defaults." + list + " is set to "
+						+ beans(workerDefaults, list) + ", but beans are registered on one worker, not on every one.",
+						"Move the list to the worker's own entry, temporal.workers.<name>." + list + ".");
+			}
+		}
 		if (workflowCache.maxInstances() != null && workflowCache.maxInstances() < 0) {
 			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-instances is "
 					+ workflowCache.maxInstances() + "; it cannot be negative.",
@@ -175,6 +184,22 @@ final class PropertiesValidator {
 		});
 	}
 
+	static void validateDefaultTaskQueue(@Nullable String defaultTaskQueue, java.util.Set<String> configured) {
+		if (defaultTaskQueue == null) {
+			return;
+		}
+		if (defaultTaskQueue.isBlank()) {
+			throw new WorkerConfigurationException("Property temporal.default-task-queue is blank.",
+					"Set it to one of the configured task queues " + configured + ", or remove it.");
+		}
+		if (!configured.contains(defaultTaskQueue)) {
+			throw new WorkerConfigurationException("Property temporal.default-task-queue is '" + defaultTaskQueue
+					+ "', but no worker is configured for it. Configured task queues: " + configured + ".",
+					"Add temporal.workers." + defaultTaskQueue + " or set temporal.default-task-queue to one of "
+							+ configured + "." + DidYouMean.suggestion(defaultTaskQueue, configured));
+		}
+	}
+
 	private static void validateWorker(String prefix, WorkerProperties worker) {
 		if (worker.taskQueue() != null && worker.taskQueue().isBlank()) {
 			throw new WorkerConfigurationException("Property " + prefix + ".task-queue is blank.",
@@ -204,6 +229,14 @@ final class PropertiesValidator {
 					+ "'; a deployment name cannot contain a dot (Temporal writes a version as <name>.<build-id>).",
 					"Use another separator, e.g. " + deployment.name().replace('.', '-') + ".");
 		}
+	}
+
+	private static List<String> beans(WorkerProperties worker, String list) {
+		return switch (list) {
+			case "workflow-beans" -> worker.workflowBeans();
+			case "activity-beans" -> worker.activityBeans();
+			default -> worker.nexusServiceBeans();
+		};
 	}
 
 	private static void notBlank(String property, @Nullable String value, String example) {

@@ -35,6 +35,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
+ * @param startWorkers Whether this application runs workers at all. false keeps the WorkflowClient and
+ * ScheduleClient (an API tier built from the same jar) and still checks the annotated beans against
+ * temporal.workers, but builds no worker and never polls; health, metrics and /actuator/temporal show every worker
+ * as disabled.
  * @param envConfig A Temporal environment configuration profile (the temporal.toml and TEMPORAL_* environment
  * variables of the Temporal CLI) as a further source of connection settings. Precedence: temporal.* properties, then
  * the profile, then the SDK's defaults.
@@ -47,7 +51,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
-		@DefaultValue EnvConfig envConfig) {
+		@DefaultValue EnvConfig envConfig, @DefaultValue("true") boolean startWorkers) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -58,6 +62,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		PropertiesValidator.validateConnection(target, connection);
 		PropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
+		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, workersByTaskQueue(workers, workerDefaults).keySet());
 	}
 
 	@Override
@@ -79,9 +84,25 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * @return effective worker options by task queue
 	 */
 	public Map<String, WorkerProperties> workersByTaskQueue() {
+		return workersByTaskQueue(this.workers, this.workerDefaults);
+	}
+
+	private static Map<String, WorkerProperties> workersByTaskQueue(Map<String, WorkerProperties> workers,
+			WorkerProperties defaults) {
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
-		this.workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(this.workerDefaults)));
+		workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(defaults)));
 		return byQueue;
+	}
+
+	/**
+	 * Whether the worker of a task queue is built and polls: {@code temporal.start-workers} and the worker's own
+	 * {@code enabled}.
+	 * @param taskQueue a configured task queue
+	 * @return true when it runs
+	 */
+	public boolean isWorkerEnabled(String taskQueue) {
+		WorkerProperties worker = workersByTaskQueue().get(taskQueue);
+		return this.startWorkers && worker != null && worker.isEnabled();
 	}
 
 	/**

@@ -92,6 +92,11 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 					patterns.add(dashed + ".**");
 				}
 			}
+			else if (java.util.Collection.class.isAssignableFrom(component.getType())) {
+				// a list is one comma-separated value or indexed elements (YAML's "- item" lines)
+				patterns.add(dashed);
+				patterns.add(dashed + ".[]");
+			}
 			else {
 				patterns.add(dashed);
 			}
@@ -116,6 +121,9 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 		for (int i = 0; i < parts.length; i++) {
 			if (parts[i].equals("**")) {
 				return name.getNumberOfElements() > i;
+			}
+			if (parts[i].equals("[]")) {
+				return name.getNumberOfElements() == i + 1 && name.isNumericIndex(i);
 			}
 			if (i >= name.getNumberOfElements()) {
 				return false;
@@ -166,7 +174,7 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 				parts[i] = name.getElement(i, ConfigurationPropertyName.Form.ORIGINAL);
 			}
 		}
-		return String.join(".", parts).replace(".**", "");
+		return String.join(".", parts).replace(".**", "").replace(".[]", "[0]");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.workerstarter.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,17 @@ import org.jspecify.annotations.Nullable;
  * spring.threads.virtual.enabled on Java 21 and later, false before.
  * @param deployment Worker Deployment Versioning: the deployment version (deployment name and build id) this worker
  * reports, and whether it takes part in versioned routing. Unset: the worker reports no version.
+ * @param enabled Whether this worker is built and polls. false keeps its entry (and the checks of the beans that
+ * name its queue) but runs nothing, e.g. in an API tier of the same jar. Default true; temporal.start-workers=false
+ * turns every worker off.
+ * @param workflowBeans Names of prototype beans registered as workflow implementations on this worker, in addition
+ * to the @WorkflowImpl beans that name its queue (for beans declared where the annotation cannot go). Only under
+ * temporal.workers.(name).
+ * @param activityBeans Names of beans registered as activity implementations on this worker, in addition to
+ * the @ActivityImpl beans that name its queue (for example a third-party class declared in a @Bean method). Only
+ * under temporal.workers.(name).
+ * @param nexusServiceBeans Names of beans registered as Nexus service implementations on this worker, in addition
+ * to the @NexusServiceImpl beans that name its queue. Only under temporal.workers.(name).
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
@@ -46,7 +58,23 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 		@Nullable Double maxTaskQueueActivitiesPerSecond, @Nullable Duration stickyQueueScheduleToStartTimeout,
 		@Nullable ResourceTuner tuner, @Nullable PollerAutoscaling workflowPollerAutoscaling,
 		@Nullable PollerAutoscaling activityPollerAutoscaling, @Nullable Boolean eagerActivities,
-		@Nullable Boolean virtualThreads, @Nullable Deployment deployment) {
+		@Nullable Boolean virtualThreads, @Nullable Deployment deployment, @Nullable Boolean enabled,
+		@Nullable List<String> workflowBeans, @Nullable List<String> activityBeans,
+		@Nullable List<String> nexusServiceBeans) {
+
+	public WorkerProperties {
+		workflowBeans = (workflowBeans != null) ? List.copyOf(workflowBeans) : List.of();
+		activityBeans = (activityBeans != null) ? List.copyOf(activityBeans) : List.of();
+		nexusServiceBeans = (nexusServiceBeans != null) ? List.copyOf(nexusServiceBeans) : List.of();
+	}
+
+	/**
+	 * Whether this worker is built and polls ({@code enabled}, default true).
+	 * @return false only when {@code enabled: false}
+	 */
+	public boolean isEnabled() {
+		return !Boolean.FALSE.equals(this.enabled);
+	}
 
 	/**
 	 * Whether workflows may be registered on this worker.
@@ -82,7 +110,8 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.tuner, defaults.tuner), or(this.workflowPollerAutoscaling, defaults.workflowPollerAutoscaling),
 				or(this.activityPollerAutoscaling, defaults.activityPollerAutoscaling),
 				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads),
-				(this.deployment != null) ? this.deployment.withDefaults(defaults.deployment) : defaults.deployment);
+				(this.deployment != null) ? this.deployment.withDefaults(defaults.deployment) : defaults.deployment,
+				or(this.enabled, defaults.enabled), this.workflowBeans, this.activityBeans, this.nexusServiceBeans);
 	}
 
 	/**

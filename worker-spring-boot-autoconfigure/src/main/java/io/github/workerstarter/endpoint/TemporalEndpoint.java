@@ -1,10 +1,12 @@
 package io.github.workerstarter.endpoint;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.util.ClassUtils;
 
+import io.github.workerstarter.config.ActivityProperties;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.lifecycle.WorkerState;
@@ -23,6 +26,7 @@ import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerOptions;
 
@@ -49,14 +53,19 @@ public class TemporalEndpoint {
 
 	private final boolean writeOperationsEnabled;
 
+	private final Map<String, Map<String, Object>> activityOptions;
+
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
-			boolean writeOperationsEnabled) {
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
 		this.registry = registry;
 		this.lifecycle = lifecycle;
 		this.writeOperationsEnabled = writeOperationsEnabled;
+		Map<String, Map<String, Object>> described = new TreeMap<>();
+		activityOptions.forEach((type, options) -> described.put(type, ActivityOptionsDescription.of(options)));
+		this.activityOptions = Collections.unmodifiableMap(described);
 	}
 
 	@ReadOperation
@@ -66,7 +75,8 @@ public class TemporalEndpoint {
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
 		return new TemporalDescriptor(new ConnectionDescriptor(this.probe.target(), this.probe.namespace()),
 				(workersLifecycle != null) ? lower(workersLifecycle.state()) : null,
-				(workersLifecycle != null) ? workersLifecycle.problem() : null, this.writeOperationsEnabled, workers);
+				(workersLifecycle != null) ? workersLifecycle.problem() : null, this.writeOperationsEnabled, workers,
+				this.activityOptions);
 	}
 
 	@ReadOperation
@@ -103,15 +113,19 @@ public class TemporalEndpoint {
 			return error(STATUS_CONFLICT, "The workers are " + lower(overall) + ", not running: only a running "
 					+ "worker can be suspended or resumed here.");
 		}
+		if (!worker.isEnabled()) {
+			return error(STATUS_CONFLICT, "The worker of task queue '" + taskQueue + "' is disabled ("
+					+ worker.disabledBy() + ") and does not poll in this application.");
+		}
 		if (!worker.hasRegistrations()) {
 			return error(STATUS_CONFLICT, "The worker of task queue '" + taskQueue
 					+ "' has no workflow, activity or Nexus service registered and does not poll.");
 		}
 		if (verb.equals("suspend")) {
-			worker.worker().suspendPolling();
+			worker.requireWorker().suspendPolling();
 		}
 		else {
-			worker.worker().resumePolling();
+			worker.requireWorker().resumePolling();
 		}
 		return new WebEndpointResponse<>(describe(worker));
 	}
@@ -138,9 +152,10 @@ public class TemporalEndpoint {
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
 		String state = (workersLifecycle != null) ? lower(workersLifecycle.stateOf(worker)) : null;
 		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker.taskQueue()) : 0;
-		return new WorkerDescriptor(state, worker.worker().isSuspended(), inFlight,
-				options(worker.worker().getWorkerOptions()), implementations(worker, ImplementationKind.WORKFLOW),
-				implementations(worker, ImplementationKind.ACTIVITY),
+		Worker sdkWorker = worker.worker();
+		return new WorkerDescriptor(state, worker.disabledBy(), sdkWorker != null && sdkWorker.isSuspended(), inFlight,
+				(sdkWorker != null) ? options(sdkWorker.getWorkerOptions()) : null,
+				implementations(worker, ImplementationKind.WORKFLOW), implementations(worker, ImplementationKind.ACTIVITY),
 				implementations(worker, ImplementationKind.NEXUS_SERVICE));
 	}
 
@@ -197,9 +212,12 @@ public class TemporalEndpoint {
 	 * @param problem why they are not running, while they wait or failed
 	 * @param writeOperationsEnabled whether suspend and resume are accepted
 	 * @param workers each worker by task queue
+	 * @param activityOptions the options set per activity type under temporal.activities, which this application's
+	 * workflows apply to their activity calls
 	 */
 	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
-			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers) {
+			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
+			Map<String, Map<String, Object>> activityOptions) {
 	}
 
 	/**
@@ -214,16 +232,17 @@ public class TemporalEndpoint {
 	/**
 	 * One worker.
 	 *
-	 * @param state its state (running, suspended, ...)
+	 * @param state its state (running, suspended, disabled, ...)
+	 * @param disabledBy the property that turned it off, for a disabled worker
 	 * @param suspended whether its polling is suspended
 	 * @param activitiesInFlight activities executing now
-	 * @param options the options in effect
+	 * @param options the options in effect (none for a disabled worker, which was not built)
 	 * @param workflows the workflow types and their beans
 	 * @param activities the activity types and their beans
 	 * @param nexusServices the Nexus services and their beans
 	 */
-	public record WorkerDescriptor(@Nullable String state, boolean suspended, int activitiesInFlight,
-			OptionsDescriptor options, List<ImplementationDescriptor> workflows,
+	public record WorkerDescriptor(@Nullable String state, @Nullable String disabledBy, boolean suspended,
+			int activitiesInFlight, @Nullable OptionsDescriptor options, List<ImplementationDescriptor> workflows,
 			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices) {
 	}
 

@@ -1,5 +1,7 @@
 package io.github.workerstarter.endpoint;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -31,9 +34,10 @@ public final class TemporalEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
-			TemporalEndpointProperties properties) {
+			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties) {
+		TemporalProperties temporal = temporalProperties.getIfAvailable();
 		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, lifecycle,
-				properties.writeOperationsEnabled());
+				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of());
 	}
 
 }

@@ -61,7 +61,8 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 			builder.down();
 			return;
 		}
-		if (workers == null || registered.isEmpty()) {
+		if (workers == null || registered.stream().noneMatch(RegisteredWorker::polls)) {
+			// a client-only application, or every worker switched off
 			builder.up();
 			return;
 		}
@@ -69,6 +70,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 			case RUNNING -> builder.up();
 			case STARTING, FAILED -> builder.down();
 			case SUSPENDED, DRAINING, STOPPED -> builder.outOfService();
+			case DISABLED -> builder.up();
 		}
 	}
 
@@ -82,12 +84,17 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 		WorkerState state = workers.stateOf(worker);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("state", state.name().toLowerCase());
+		if (!worker.isEnabled()) {
+			details.put("disabledBy", worker.disabledBy());
+		}
 		details.put("workflowTypes", worker.workflowTypes());
 		details.put("activityTypes", worker.activityTypes());
 		if (!worker.nexusServices().isEmpty()) {
 			details.put("nexusServices", worker.nexusServices());
 		}
-		details.put("activitiesInFlight", workers.activitiesInFlight(worker.taskQueue()));
+		if (worker.isEnabled()) {
+			details.put("activitiesInFlight", workers.activitiesInFlight(worker.taskQueue()));
+		}
 		return details;
 	}
 

@@ -100,7 +100,10 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				return;
 			}
 			if (this.workerFactory.isStarted()) {
-				this.registry.workers().forEach((registered) -> registered.worker().resumePolling());
+				this.registry.workers()
+					.stream()
+					.filter(RegisteredWorker::isEnabled)
+					.forEach((registered) -> registered.requireWorker().resumePolling());
 				this.state = WorkerState.RUNNING;
 			}
 			else {
@@ -220,7 +223,10 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				stopKeepAlive();
 			}
 			else if (this.workerFactory.isStarted()) {
-				this.registry.workers().forEach((registered) -> registered.worker().suspendPolling());
+				this.registry.workers()
+					.stream()
+					.filter(RegisteredWorker::isEnabled)
+					.forEach((registered) -> registered.requireWorker().suspendPolling());
 				this.state = WorkerState.SUSPENDED;
 				logger.info("Temporal workers suspended polling (context stopped)");
 			}
@@ -298,7 +304,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private boolean hasWork() {
-		return this.registry.workers().stream().anyMatch(RegisteredWorker::hasRegistrations);
+		return this.registry.workers().stream().anyMatch(RegisteredWorker::polls);
 	}
 
 	private WorkerConfigurationException namespaceNotFound(ServerProbe.Result answer) {
@@ -336,13 +342,17 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	/**
-	 * State of one worker: the overall state, or SUSPENDED when this worker alone was suspended.
+	 * State of one worker: the overall state, SUSPENDED when this worker alone was suspended, DISABLED when it is
+	 * switched off.
 	 * @param worker a registered worker
 	 * @return its state
 	 */
 	public WorkerState stateOf(RegisteredWorker worker) {
+		if (!worker.isEnabled()) {
+			return WorkerState.DISABLED;
+		}
 		WorkerState overall = this.state;
-		if (overall == WorkerState.RUNNING && worker.hasRegistrations() && worker.worker().isSuspended()) {
+		if (overall == WorkerState.RUNNING && worker.hasRegistrations() && worker.requireWorker().isSuspended()) {
 			return WorkerState.SUSPENDED;
 		}
 		return overall;

@@ -19,6 +19,9 @@ public enum WorkerState {
 	STOPPED,
 
 	/** Cannot run without a change of configuration (e.g. the namespace does not exist). */
-	FAILED
+	FAILED,
+
+	/** Switched off by configuration (temporal.start-workers or the worker's enabled): not built, never polls. */
+	DISABLED
 
 }

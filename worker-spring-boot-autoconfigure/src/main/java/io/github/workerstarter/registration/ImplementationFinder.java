@@ -3,10 +3,13 @@ package io.github.workerstarter.registration;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.PropertyResolver;
@@ -19,9 +22,11 @@ import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 
 /**
- * Finds the {@code @WorkflowImpl}, {@code @ActivityImpl} and {@code @NexusServiceImpl} beans, resolves the task
- * queues they name and checks each against the configured workers. Workflow beans are only inspected, never
- * instantiated here.
+ * Finds the workflow, activity and Nexus service implementations: beans annotated {@code @WorkflowImpl},
+ * {@code @ActivityImpl} or {@code @NexusServiceImpl} (on the class, or on the {@code @Bean} method that declares
+ * them) and beans named by a worker's {@code workflow-beans}, {@code activity-beans} or {@code nexus-service-beans}.
+ * Resolves the task queues they name and checks each against the configured workers; every queue that no worker
+ * polls is reported in one failure. Workflow beans are only inspected, never instantiated here.
  */
 public final class ImplementationFinder {
 
@@ -39,64 +44,122 @@ public final class ImplementationFinder {
 	}
 
 	/**
-	 * Every annotated bean, workflows first, then activities, then Nexus services.
+	 * Every implementation, workflows first, then activities, then Nexus services.
 	 * @return the implementations, resolved and checked
-	 * @throws WorkerConfigurationException naming the bean and the fix when one is not valid
+	 * @throws WorkerConfigurationException naming the bean and the fix when one is not valid, or naming every
+	 * unconfigured task queue at once
 	 */
 	public List<TemporalImplementation> findAll() {
 		NonConcreteAnnotatedTypes.reject(this.beanFactory);
+		Map<String, WorkerProperties> workers = this.properties.workersByTaskQueue();
+		UnconfiguredQueues unconfigured = new UnconfiguredQueues(workers.keySet());
 		List<TemporalImplementation> found = new ArrayList<>();
 		for (ImplementationKind kind : ImplementationKind.values()) {
-			for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
-				found.add(resolve(kind, beanName));
+			for (Candidate candidate : candidates(kind, workers)) {
+				TemporalImplementation implementation = resolve(candidate, workers, unconfigured);
+				if (implementation != null) {
+					found.add(implementation);
+				}
 			}
 		}
+		unconfigured.failIfAny();
+		ActivityOptionsKeys.check(this.properties.activities().keySet(), found);
 		return found;
 	}
 
-	private TemporalImplementation resolve(ImplementationKind kind, String beanName) {
+	/** A bean of one kind, with the queues its annotation declares and the workers whose configuration names it. */
+	private record Candidate(ImplementationKind kind, String beanName, String @Nullable [] declared,
+			Set<String> namedByWorkers) {
+	}
+
+	private List<Candidate> candidates(ImplementationKind kind, Map<String, WorkerProperties> workers) {
+		Map<String, Candidate> byBean = new LinkedHashMap<>();
+		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
+			Annotation annotation = this.beanFactory.findAnnotationOnBean(beanName, kind.annotationType());
+			if (annotation == null) {
+				throw new IllegalStateException("Bean '" + beanName + "' lost its " + kind.annotationName());
+			}
+			byBean.put(beanName, new Candidate(kind, beanName, kind.declaredTaskQueues(annotation), new LinkedHashSet<>()));
+		}
+		workers.forEach((queue, worker) -> {
+			for (String beanName : kind.beansNamedBy(worker)) {
+				String name = beanName.trim();
+				requireBean(kind, queue, name);
+				byBean.computeIfAbsent(name, (n) -> new Candidate(kind, n, null, new LinkedHashSet<>()))
+					.namedByWorkers()
+					.add(queue);
+			}
+		});
+		return List.copyOf(byBean.values());
+	}
+
+	private void requireBean(ImplementationKind kind, String queue, String beanName) {
+		String property = "temporal.workers." + this.properties.entryOf(queue) + "." + kind.beansProperty();
+		if (!this.beanFactory.containsBean(beanName)) {
+			List<String> beans = Arrays.asList(this.beanFactory.getBeanDefinitionNames());
+			throw new WorkerConfigurationException(
+					"Property " + property + " names bean '" + beanName + "', but the application has no bean of that name.",
+					"Name an existing bean (its @Bean method's name, or the class name with a lower-case first letter "
+							+ "for a scanned component)." + DidYouMean.suggestion(beanName, beans));
+		}
+		for (ImplementationKind other : ImplementationKind.values()) {
+			if (other != kind && this.beanFactory.findAnnotationOnBean(beanName, other.annotationType()) != null) {
+				throw new WorkerConfigurationException("Property " + property + " names bean '" + beanName
+						+ "', which is annotated " + other.annotationName() + ".",
+						"List it under temporal.workers.<name>." + other.beansProperty() + " instead, or remove it from "
+								+ property + ".");
+			}
+		}
+	}
+
+	private @Nullable TemporalImplementation resolve(Candidate candidate, Map<String, WorkerProperties> workers,
+			UnconfiguredQueues unconfigured) {
+		ImplementationKind kind = candidate.kind();
+		String beanName = candidate.beanName();
 		Class<?> type = this.beanFactory.getType(beanName);
-		Annotation annotation = this.beanFactory.findAnnotationOnBean(beanName, kind.annotationType());
-		if (type == null || annotation == null) {
-			throw new IllegalStateException("Bean '" + beanName + "' lost its " + kind.annotationName());
+		if (type == null) {
+			throw new WorkerConfigurationException("The type of bean '" + beanName + "' (" + kind.typeLabel()
+					+ " implementation) cannot be determined before it is created.",
+					"Declare the @Bean method's return type as the implementation class.");
 		}
 		String bean = StringUtils.capitalize(TemporalImplementation.describe(beanName, type));
 		if (kind == ImplementationKind.WORKFLOW && !this.beanFactory.isPrototype(beanName)) {
-			throw new WorkerConfigurationException(bean + " is annotated @WorkflowImpl but is a singleton bean. "
+			throw new WorkerConfigurationException(bean + " is a workflow implementation but a singleton bean. "
 					+ "Temporal needs a new workflow instance for every execution.",
 					"Let component scanning pick up the class (@WorkflowImpl makes it prototype-scoped), or declare "
-							+ "the bean with @Scope(\"prototype\").");
+							+ "the bean with @Scope(\"prototype\") (on a @Bean method, @WorkflowImpl does that too).");
 		}
-		List<String> queues = resolveQueues(kind, bean, kind.declaredTaskQueues(annotation));
-		List<String> typeNames = readTypeNames(kind, bean, type);
-		return new TemporalImplementation(beanName, kind, type, queues, typeNames);
-	}
-
-	private List<String> resolveQueues(ImplementationKind kind, String bean, String[] declared) {
-		Map<String, WorkerProperties> workers = this.properties.workersByTaskQueue();
-		Set<String> configured = workers.keySet();
-		if (declared.length == 0) {
-			String queue = defaultQueue(kind, bean, configured);
-			checkEnabled(kind, bean, queue, workers.get(queue));
-			return List.of(queue);
-		}
-		Set<String> queues = new LinkedHashSet<>();
-		for (String raw : declared) {
-			for (String queue : queueNames(resolvePlaceholders(kind, bean, raw))) {
-				if (!configured.contains(queue)) {
-					throw unknownQueue(kind, bean, raw, queue, configured);
+		Set<String> queues = new LinkedHashSet<>(candidate.namedByWorkers());
+		String[] declared = candidate.declared();
+		if (declared != null && declared.length > 0) {
+			for (String raw : declared) {
+				for (String queue : queueNames(resolvePlaceholders(kind, bean, raw))) {
+					if (workers.containsKey(queue)) {
+						queues.add(queue);
+					}
+					else {
+						unconfigured.add(queue, raw, bean, kind.annotationName());
+					}
 				}
-				checkEnabled(kind, bean, queue, workers.get(queue));
-				queues.add(queue);
 			}
 		}
-		return List.copyOf(queues);
+		else if (queues.isEmpty()) {
+			queues.add(defaultQueue(kind, bean, workers.keySet()));
+		}
+		String source = (declared != null) ? "is annotated " + kind.annotationName()
+				: "is named in temporal.workers.<name>." + kind.beansProperty();
+		queues.forEach((queue) -> checkEnabled(kind, bean, source, queue, workers.get(queue)));
+		if (queues.isEmpty()) {
+			return null;
+		}
+		return new TemporalImplementation(beanName, kind, type, List.copyOf(queues), readTypeNames(kind, bean, source, type));
 	}
 
-	private static void checkEnabled(ImplementationKind kind, String bean, String queue, WorkerProperties worker) {
+	private static void checkEnabled(ImplementationKind kind, String bean, String source, String queue,
+			WorkerProperties worker) {
 		if (!kind.isEnabledOn(worker)) {
 			throw new WorkerConfigurationException(
-					bean + " is annotated " + kind.annotationName() + " for task queue '" + queue
+					bean + " " + source + " for task queue '" + queue
 							+ "', but that worker does not run " + kind.workerSwitch() + " (its "
 							+ kind.workerSwitch() + " property is false).",
 					"Move the bean to another task queue, or remove " + kind.workerSwitch()
@@ -105,15 +168,9 @@ public final class ImplementationFinder {
 	}
 
 	private String defaultQueue(ImplementationKind kind, String bean, Set<String> configured) {
+		// temporal.default-task-queue is checked against the configured queues when it is bound
 		String explicit = this.properties.defaultTaskQueue();
-		if (explicit != null && !explicit.isBlank()) {
-			if (!configured.contains(explicit)) {
-				throw new WorkerConfigurationException(
-						"Property temporal.default-task-queue is '" + explicit
-								+ "', but no worker is configured for it. Configured task queues: " + configured + ".",
-						"Add temporal.workers." + explicit + " or set temporal.default-task-queue to one of "
-								+ configured + "." + DidYouMean.suggestion(explicit, configured));
-			}
+		if (explicit != null) {
 			return explicit;
 		}
 		if (configured.size() == 1) {
@@ -121,10 +178,6 @@ public final class ImplementationFinder {
 		}
 		String problem = configured.isEmpty() ? "no task queue is configured"
 				: configured.size() + " task queues are configured " + configured + " and none is the default";
-		return failNoDefault(kind, bean, problem);
-	}
-
-	private String failNoDefault(ImplementationKind kind, String bean, String problem) {
 		throw new WorkerConfigurationException(
 				bean + " is annotated " + kind.annotationName() + " without taskQueues, but " + problem + ".",
 				"Configure a worker under temporal.workers.<task-queue>, then name it in " + kind.annotationName()
@@ -154,17 +207,7 @@ public final class ImplementationFinder {
 		}
 	}
 
-	private WorkerConfigurationException unknownQueue(ImplementationKind kind, String bean, String raw, String queue,
-			Set<String> configured) {
-		String named = raw.equals(queue) ? "'" + queue + "'" : "'" + queue + "' (from '" + raw + "')";
-		return new WorkerConfigurationException(
-				bean + " is annotated " + kind.annotationName() + " for task queue " + named
-						+ ", but no worker is configured for that queue. Configured task queues: " + configured + ".",
-				"Add temporal.workers." + queue + " to the configuration, or name one of the configured task queues."
-						+ DidYouMean.suggestion(queue, configured));
-	}
-
-	private List<String> readTypeNames(ImplementationKind kind, String bean, Class<?> type) {
+	private List<String> readTypeNames(ImplementationKind kind, String bean, String source, Class<?> type) {
 		try {
 			List<String> names = kind.readTypeNames(type);
 			if (names.isEmpty()) {
@@ -174,8 +217,7 @@ public final class ImplementationFinder {
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new WorkerConfigurationException(
-					bean + " is annotated " + kind.annotationName() + " but is not a valid implementation: "
-							+ ex.getMessage(),
+					bean + " " + source + " but is not a valid implementation: " + ex.getMessage(),
 					kind.validImplementationFix(ClassUtils.getUserClass(type).getSimpleName()), ex);
 		}
 	}

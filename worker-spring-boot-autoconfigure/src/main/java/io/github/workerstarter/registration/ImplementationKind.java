@@ -18,6 +18,7 @@ import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.nexusrpc.ServiceDefinition;
 import io.nexusrpc.handler.ServiceImpl;
+import io.temporal.activity.DynamicActivity;
 import io.temporal.common.VersioningBehavior;
 import io.temporal.common.metadata.POJOActivityImplMetadata;
 import io.temporal.common.metadata.POJOActivityMethodMetadata;
@@ -27,6 +28,7 @@ import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
+import io.temporal.workflow.DynamicWorkflow;
 
 /**
  * What differs between a workflow, an activity and a Nexus service implementation; everything else (finding beans,
@@ -51,6 +53,9 @@ public enum ImplementationKind {
 
 		@Override
 		List<String> readTypeNames(Class<?> type) {
+			if (DynamicWorkflow.class.isAssignableFrom(type)) {
+				return List.of(DYNAMIC_TYPE);
+			}
 			return workflowInterfaces(type).stream().map((i) -> i.getWorkflowType().orElseThrow()).toList();
 		}
 
@@ -58,6 +63,11 @@ public enum ImplementationKind {
 		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
 			WorkflowImplementationOptions options = workflowOptions.apply(implementation.type());
+			if (implementation.isDynamic()) {
+				// the SDK takes a factory for DynamicWorkflow as for any interface: one Spring instance per execution
+				registerFactory(worker, DynamicWorkflow.class, implementation.beanName(), beanFactory, options);
+				return;
+			}
 			for (POJOWorkflowInterfaceMetadata workflowInterface : workflowInterfaces(implementation.type())) {
 				requireVersioningBehavior(worker, implementation, workflowInterface);
 				registerFactory(worker, workflowInterface.getInterfaceClass(), implementation.beanName(), beanFactory,
@@ -123,6 +133,9 @@ public enum ImplementationKind {
 
 		@Override
 		List<String> readTypeNames(Class<?> type) {
+			if (DynamicActivity.class.isAssignableFrom(type)) {
+				return List.of(DYNAMIC_TYPE);
+			}
 			return POJOActivityImplMetadata.newInstance(type)
 				.getActivityMethods()
 				.stream()
@@ -220,6 +233,12 @@ public enum ImplementationKind {
 
 	};
 
+	/**
+	 * The type name under which a dynamic implementation ({@code DynamicWorkflow}, {@code DynamicActivity}) is listed:
+	 * it serves every type of its kind that the worker has no implementation for.
+	 */
+	public static final String DYNAMIC_TYPE = "(dynamic)";
+
 	private final Class<? extends Annotation> annotationType;
 
 	private final @Nullable String workerSwitch;
@@ -269,9 +288,47 @@ public enum ImplementationKind {
 		return this.interfaceAnnotation;
 	}
 
+	/**
+	 * The SDK interface of a dynamic implementation of this kind, for messages.
+	 * @return DynamicWorkflow, DynamicActivity, or null for Nexus services
+	 */
+	public @Nullable String dynamicInterface() {
+		return switch (this) {
+			case WORKFLOW -> "DynamicWorkflow";
+			case ACTIVITY -> "DynamicActivity";
+			case NEXUS_SERVICE -> null;
+		};
+	}
+
+	/**
+	 * The worker property that names beans of this kind in configuration ({@code temporal.workers.<name>.*}).
+	 * @return workflow-beans, activity-beans or nexus-service-beans
+	 */
+	String beansProperty() {
+		return switch (this) {
+			case WORKFLOW -> "workflow-beans";
+			case ACTIVITY -> "activity-beans";
+			case NEXUS_SERVICE -> "nexus-service-beans";
+		};
+	}
+
+	/**
+	 * The beans of this kind that a worker entry names in configuration.
+	 * @param worker the worker's properties
+	 * @return the bean names, in configuration order
+	 */
+	List<String> beansNamedBy(WorkerProperties worker) {
+		return switch (this) {
+			case WORKFLOW -> worker.workflowBeans();
+			case ACTIVITY -> worker.activityBeans();
+			case NEXUS_SERVICE -> worker.nexusServiceBeans();
+		};
+	}
+
 	/** What to do when {@link #readTypeNames} refuses the class. */
 	String validImplementationFix(String className) {
-		return "Make " + className + " implement an interface annotated " + this.interfaceAnnotation + ", or remove "
+		return "Make " + className + " implement an interface annotated " + this.interfaceAnnotation
+				+ ((dynamicInterface() != null) ? " (or the SDK's " + dynamicInterface() + ")" : "") + ", or remove "
 				+ annotationName() + ".";
 	}
 

@@ -22,6 +22,15 @@ public record TemporalImplementation(String beanName, ImplementationKind kind, C
 		List<String> taskQueues, List<String> typeNames) {
 
 	/**
+	 * Whether this is a dynamic implementation (the SDK's {@code DynamicWorkflow} or {@code DynamicActivity}), which
+	 * serves every type of its kind that has no implementation of its own on the worker.
+	 * @return true for a dynamic implementation
+	 */
+	public boolean isDynamic() {
+		return this.typeNames.equals(List.of(ImplementationKind.DYNAMIC_TYPE));
+	}
+
+	/**
 	 * How messages name this implementation.
 	 * @return bean name and class
 	 */

@@ -2,39 +2,62 @@ package io.github.workerstarter.worker;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.temporal.worker.Worker;
 
 /**
- * A worker built for one configured task queue and what was registered on it.
+ * A configured worker and what is registered on it: one entry of {@code temporal.workers}.
  *
  * @param taskQueue the task queue it polls
- * @param worker the SDK worker
- * @param workflowTypes registered workflow type names
- * @param activityTypes registered activity type names
- * @param nexusServices registered Nexus service names
- * @param implementations the beans registered on it (bean names and classes, for the actuator endpoint)
+ * @param worker the SDK worker, or null when the worker is disabled (then nothing was built and nothing polls)
+ * @param workflowTypes workflow type names registered (or, for a disabled worker, that would be)
+ * @param activityTypes activity type names registered (or that would be)
+ * @param nexusServices Nexus service names registered (or that would be)
+ * @param implementations the beans registered on it (bean names and classes)
+ * @param disabledBy the property that turned the worker off, e.g. {@code temporal.workers.orders.enabled=false}, or
+ * null for an enabled worker
  */
-public record RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes,
-		List<String> activityTypes, List<String> nexusServices, List<TemporalImplementation> implementations) {
+public record RegisteredWorker(String taskQueue, @Nullable Worker worker, List<String> workflowTypes,
+		List<String> activityTypes, List<String> nexusServices, List<TemporalImplementation> implementations,
+		@Nullable String disabledBy) {
 
 	/**
-	 * A worker whose implementing beans are not known.
-	 * @param taskQueue the task queue it polls
-	 * @param worker the SDK worker
-	 * @param workflowTypes registered workflow type names
-	 * @param activityTypes registered activity type names
-	 */
-	public RegisteredWorker(String taskQueue, Worker worker, List<String> workflowTypes, List<String> activityTypes) {
-		this(taskQueue, worker, workflowTypes, activityTypes, List.of(), List.of());
-	}
-
-	/**
-	 * Whether anything was registered; a worker without registrations does not poll.
+	 * Whether anything is (or, for a disabled worker, would be) registered.
 	 * @return true when the worker has a workflow type, an activity type or a Nexus service
 	 */
 	public boolean hasRegistrations() {
 		return !this.workflowTypes.isEmpty() || !this.activityTypes.isEmpty() || !this.nexusServices.isEmpty();
+	}
+
+	/**
+	 * Whether the worker was built; a disabled one was not.
+	 * @return false when {@code temporal.start-workers} or the worker's {@code enabled} is false
+	 */
+	public boolean isEnabled() {
+		return this.worker != null;
+	}
+
+	/**
+	 * Whether this worker polls its queue while the workers run: it is enabled and has registrations.
+	 * @return true when it polls
+	 */
+	public boolean polls() {
+		return isEnabled() && hasRegistrations();
+	}
+
+	/**
+	 * The SDK worker of an enabled worker.
+	 * @return the worker
+	 * @throws IllegalStateException when the worker is disabled
+	 */
+	public Worker requireWorker() {
+		if (this.worker == null) {
+			throw new IllegalStateException("The worker of task queue '" + this.taskQueue + "' is disabled ("
+					+ this.disabledBy + ")");
+		}
+		return this.worker;
 	}
 
 }

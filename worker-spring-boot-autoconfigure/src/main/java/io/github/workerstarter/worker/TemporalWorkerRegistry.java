@@ -89,18 +89,30 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
 				.toList();
 			rejectDuplicateTypes(taskQueue, onQueue);
-			WorkerOptions options = this.optionsFactory.create(taskQueue, this.properties.entryOf(taskQueue),
-					entry.getValue());
-			Worker worker = this.workerFactory.newWorker(taskQueue, options);
-			onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
-					(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
+			String disabledBy = disabledBy(taskQueue, entry.getValue());
+			Worker worker = (disabledBy != null) ? null : newWorker(taskQueue, entry.getValue(), onQueue);
 			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
-					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue);
-			log(registered, worker.getWorkerOptions());
+					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
+			log(registered);
 			built.add(registered);
 		}
 		this.workers = List.copyOf(built);
+	}
+
+	private Worker newWorker(String taskQueue, WorkerProperties properties, List<TemporalImplementation> onQueue) {
+		WorkerOptions options = this.optionsFactory.create(taskQueue, this.properties.entryOf(taskQueue), properties);
+		Worker worker = this.workerFactory.newWorker(taskQueue, options);
+		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
+				(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
+		return worker;
+	}
+
+	private @Nullable String disabledBy(String taskQueue, WorkerProperties worker) {
+		if (!this.properties.startWorkers()) {
+			return "temporal.start-workers=false";
+		}
+		return worker.isEnabled() ? null : "temporal.workers." + this.properties.entryOf(taskQueue) + ".enabled=false";
 	}
 
 	/**
@@ -116,6 +128,14 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		for (TemporalImplementation implementation : onQueue) {
 			for (String typeName : implementation.typeNames()) {
 				TemporalImplementation previous = owners.putIfAbsent(implementation.kind() + typeName, implementation);
+				if (previous != null && implementation.isDynamic()) {
+					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two dynamic "
+							+ implementation.kind().typeLabel() + " implementations (" + implementation.kind().dynamicInterface()
+							+ "): " + previous.describe() + " and " + implementation.describe() + ". A worker runs at "
+							+ "most one: it receives every " + implementation.kind().typeLabel() + " that has no "
+							+ "implementation of its own.",
+							"Keep one of them on this queue: move the other to another task queue or remove its annotation.");
+				}
 				if (previous != null) {
 					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
 							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
@@ -134,7 +154,18 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			.toList();
 	}
 
-	private void log(RegisteredWorker registered, WorkerOptions options) {
+	private void log(RegisteredWorker registered) {
+		if (!registered.isEnabled()) {
+			logger.info("Temporal worker for task queue '" + registered.taskQueue() + "' is disabled ("
+					+ registered.disabledBy() + "): nothing polls it in this application" + (registered.hasRegistrations()
+							? "; it would run workflows " + registered.workflowTypes() + ", activities "
+									+ registered.activityTypes()
+									+ (registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices())
+							: "")
+					+ ".");
+			return;
+		}
+		WorkerOptions options = registered.requireWorker().getWorkerOptions();
 		if (!registered.hasRegistrations()) {
 			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
 					+ "@WorkflowImpl, @ActivityImpl or @NexusServiceImpl bean names this queue, so it will not poll. Remove "

@@ -47,6 +47,7 @@ final class WorkflowImplementationOptionsFactory {
 		map.from(properties::scheduleToStartTimeout).to(builder::setScheduleToStartTimeout);
 		map.from(properties::heartbeatTimeout).to(builder::setHeartbeatTimeout);
 		map.from(properties::taskQueue).to(builder::setTaskQueue);
+		map.from(properties::cancellationType).to(builder::setCancellationType);
 		map.from(properties::retry).as(WorkflowImplementationOptionsFactory::toRetryOptions).to(builder::setRetryOptions);
 		return builder.build();
 	}

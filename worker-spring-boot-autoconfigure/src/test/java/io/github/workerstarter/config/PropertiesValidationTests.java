@@ -61,7 +61,16 @@ class PropertiesValidationTests {
 				arguments("temporal.workers.orders.deployment.default-versioning-behavior=pinned",
 						"Property temporal.workers.orders.deployment.default-versioning-behavior is pinned, but "
 								+ "temporal.workers.orders.deployment.use-versioning is not true",
-						"Set temporal.workers.orders.deployment.use-versioning=true"));
+						"Set temporal.workers.orders.deployment.use-versioning=true"),
+				// relied on by no bean: still a mistake, reported before anything is built
+				arguments("temporal.default-task-queue=ordres",
+						"Property temporal.default-task-queue is 'ordres', but no worker is configured for it. "
+								+ "Configured task queues: [orders].",
+						"Did you mean 'orders'?"),
+				arguments("temporal.worker-defaults.activity-beans=audit",
+						"Property temporal.worker-defaults.activity-beans is set to [audit], but beans are registered on "
+								+ "one worker",
+						"temporal.workers.<name>.activity-beans"));
 	}
 
 	@ParameterizedTest(name = "{0}")

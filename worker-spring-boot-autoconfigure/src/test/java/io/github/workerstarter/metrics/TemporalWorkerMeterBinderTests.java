@@ -35,7 +35,7 @@ class TemporalWorkerMeterBinderTests {
 			assertThat(gauge(registry, "temporal_worker_suspended")).isZero();
 			assertThat(gauge(registry, "temporal_worker_activities_in_flight")).isZero();
 			assertThat(registry.get("temporal_worker_state").tag("task_queue", "greetings").gauges())
-				.hasSize(6)
+				.hasSize(7)
 				.allSatisfy((gauge) -> assertThat(gauge.getId().getTag("namespace")).isEqualTo("default"));
 			assertThat(greet(context, "greetings", "Ada")).isEqualTo("Hello, Ada!");
 
