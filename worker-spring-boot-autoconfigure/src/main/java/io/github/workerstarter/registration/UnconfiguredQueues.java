@@ -54,8 +54,10 @@ final class UnconfiguredQueues {
 		String queue = this.beansByQueue.keySet().iterator().next();
 		String raw = this.rawByQueue.get(queue);
 		String named = raw.equals(queue) ? "'" + queue + "'" : "'" + queue + "' (from '" + raw + "')";
-		return new WorkerConfigurationException(
-				String.join(", and ", this.annotationsByQueue.get(queue)) + " for task queue " + named
+		List<String> beans = this.beansByQueue.get(queue);
+		String who = (beans.size() == 1) ? this.annotationsByQueue.get(queue).get(0) + " for task queue " + named
+				: "Task queue " + named + " is named by " + String.join(" and ", beans);
+		return new WorkerConfigurationException(who
 						+ ", but no worker is configured for that queue. Configured task queues: " + this.configured + ".",
 				"Add temporal.workers." + queue + " to the configuration, or name one of the configured task queues."
 						+ DidYouMean.suggestion(queue, this.configured) + " In application.yml:\n\n" + block());

@@ -51,6 +51,26 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout).GET().build());
 	}
 
+	/** A GET answered with text, e.g. {@code /actuator/prometheus}. */
+	public String getText(String path, Duration timeout) {
+		try {
+			HttpResponse<String> response = this.client.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A POST of a JSON body, answered with JSON. */
 	public Response post(String path, String jsonBody, Duration timeout) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
