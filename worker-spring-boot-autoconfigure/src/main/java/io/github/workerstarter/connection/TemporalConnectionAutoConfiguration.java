@@ -18,6 +18,7 @@ import org.springframework.core.io.ResourceLoader;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
+import io.github.workerstarter.migration.OfficialStarterPropertiesCheck;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -42,6 +43,12 @@ public final class TemporalConnectionAutoConfiguration {
 	@ConditionalOnMissingBean
 	static UnknownPropertiesCheck temporalUnknownPropertiesCheck(Environment environment) {
 		return new UnknownPropertiesCheck(environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static OfficialStarterPropertiesCheck temporalOfficialStarterPropertiesCheck(Environment environment) {
+		return new OfficialStarterPropertiesCheck(environment);
 	}
 
 	@Bean(destroyMethod = "shutdown")

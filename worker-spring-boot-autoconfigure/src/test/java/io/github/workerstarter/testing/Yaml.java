@@ -32,7 +32,14 @@ public final class Yaml {
 
 	static List<PropertySource<?>> load(String name, String yaml) {
 		try {
-			return new YamlPropertySourceLoader().load(name, new ByteArrayResource(yaml.getBytes(), name));
+			// described as Boot describes application.yml, so origins in messages read as users see them
+			ByteArrayResource resource = new ByteArrayResource(yaml.getBytes(), name) {
+				@Override
+				public String getDescription() {
+					return "class path resource [" + name + "]";
+				}
+			};
+			return new YamlPropertySourceLoader().load(name, resource);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
