@@ -93,6 +93,20 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 	}
 
 	/**
+	 * These options with another sticky queue schedule-to-start timeout.
+	 * @param timeout the timeout; zero turns sticky execution off
+	 * @return the changed options
+	 */
+	public WorkerProperties withStickyQueueScheduleToStartTimeout(Duration timeout) {
+		return new WorkerProperties(this.taskQueue, this.workflows, this.activities, this.identity,
+				this.maxConcurrentWorkflowTasks, this.maxConcurrentActivities, this.maxConcurrentLocalActivities,
+				this.workflowPollers, this.activityPollers, this.maxActivitiesPerSecond,
+				this.maxTaskQueueActivitiesPerSecond, timeout, this.tuner, this.workflowPollerAutoscaling,
+				this.activityPollerAutoscaling, this.eagerActivities, this.virtualThreads, this.deployment, this.enabled,
+				this.workflowBeans, this.activityBeans, this.nexusServiceBeans);
+	}
+
+	/**
 	 * These options with each unset field taken from {@code defaults}.
 	 * @param defaults the fallback options
 	 * @return the merged options

@@ -13,6 +13,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
 /**
@@ -26,6 +27,12 @@ public class ServerProbe {
 	private final String namespace;
 
 	private final String target;
+
+	private final Object startupMonitor = new Object();
+
+	private @Nullable Result startupResult;
+
+	private volatile boolean sdkTestServer;
 
 	public ServerProbe(WorkflowServiceStubs stubs, String namespace, String target) {
 		this.stubs = stubs;
@@ -84,6 +91,62 @@ public class ServerProbe {
 				return new Result(Outcome.NAMESPACE_NOT_FOUND, describe(ex));
 			}
 			return unreachable(ex);
+		}
+	}
+
+	/**
+	 * The startup check: asks for the namespace and, when the server answers, what kind of server it is. Made once
+	 * and remembered until {@link #takeStartupCheck} hands it to the lifecycle, so that whoever needs it first (the
+	 * worker registry deciding on sticky execution, or the lifecycle about to poll) pays the wait and the other does
+	 * not wait again.
+	 * @param timeout the gRPC deadline of each call
+	 * @return the outcome of describing the namespace
+	 */
+	public Result startupCheck(Duration timeout) {
+		synchronized (this.startupMonitor) {
+			if (this.startupResult == null) {
+				this.startupResult = describeNamespace(timeout);
+				if (this.startupResult.outcome() != Outcome.UNREACHABLE) {
+					this.sdkTestServer = askIfSdkTestServer(timeout);
+				}
+			}
+			return this.startupResult;
+		}
+	}
+
+	/**
+	 * The startup check's result, made now if nobody made it yet; later calls of {@link #startupCheck} ask again.
+	 * @param timeout the gRPC deadline of each call
+	 * @return the outcome of describing the namespace
+	 */
+	public Result takeStartupCheck(Duration timeout) {
+		synchronized (this.startupMonitor) {
+			Result result = startupCheck(timeout);
+			this.startupResult = null;
+			return result;
+		}
+	}
+
+	/**
+	 * Whether the startup check found the SDK's Java test server ({@code temporal-test-server}) rather than a
+	 * Temporal server: it reports no server version. It differs from a cluster where it matters to workers: it never
+	 * times out sticky queues.
+	 * @return true when the server answered the startup check as the SDK's test server
+	 */
+	public boolean isSdkTestServer() {
+		return this.sdkTestServer;
+	}
+
+	private boolean askIfSdkTestServer(Duration timeout) {
+		try {
+			return this.stubs.blockingStub()
+				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+				.getServerVersion()
+				.isEmpty();
+		}
+		catch (StatusRuntimeException ex) {
+			return false;
 		}
 	}
 

@@ -115,7 +115,8 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private void startOrWaitForServer() {
-		ServerProbe.Result answer = this.probe.describeNamespace(this.settings.connectTimeout());
+		// made already if the registry asked what kind of server this is; then it is not asked twice
+		ServerProbe.Result answer = this.probe.takeStartupCheck(this.settings.connectTimeout());
 		switch (answer.outcome()) {
 			case REACHABLE -> startPolling();
 			case NAMESPACE_NOT_FOUND -> throw namespaceNotFound(answer);

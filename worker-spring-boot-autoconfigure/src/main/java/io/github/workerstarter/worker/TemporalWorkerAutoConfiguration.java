@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
@@ -59,7 +60,7 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties) {
+			ObjectProvider<BuildProperties> buildProperties, ObjectProvider<ServerProbe> probe) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
@@ -68,8 +69,14 @@ public final class TemporalWorkerAutoConfiguration {
 		BuildProperties build = buildProperties.getIfAvailable();
 		DeploymentDefaults deploymentDefaults = new DeploymentDefaults(environment.getProperty("spring.application.name"),
 				(build != null) ? build.getVersion() : null);
+		// a training run (spring.context.exit=onRefresh, for CDS or an AOT cache) must not contact the server
+		boolean trainingRun = "onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"));
+		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun)
+				? TestServerStickyExecution.NEVER
+				: new TestServerStickyExecution(probe.getIfAvailable(), properties.connectTimeout());
 		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
-				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, beanFactory);
+				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, testServerSticky,
+				beanFactory);
 	}
 
 	@Bean

@@ -46,6 +46,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private final WorkflowImplementationOptionsFactory workflowOptionsFactory;
 
+	private final TestServerStickyExecution testServerStickyExecution;
+
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
@@ -58,6 +60,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			DeploymentDefaults deploymentDefaults, BeanFactory beanFactory) {
+		this(workerFactory, properties, finder, workerCustomizers, workflowCustomizers, virtualThreadsByDefault,
+				deploymentDefaults, TestServerStickyExecution.NEVER, beanFactory);
+	}
+
+	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
+			BeanFactory beanFactory) {
 		this.workerFactory = workerFactory;
 		this.properties = properties;
 		this.finder = finder;
@@ -66,6 +77,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
 				workflowCustomizers);
 		this.beanFactory = beanFactory;
+		this.testServerStickyExecution = testServerStickyExecution;
 	}
 
 	@Override
@@ -82,8 +94,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			return;
 		}
 		List<TemporalImplementation> implementations = this.finder.findAll();
+		Map<String, WorkerProperties> configured = this.properties.workersByTaskQueue();
+		List<String> runWorkflows = configured.keySet()
+			.stream()
+			.filter((queue) -> disabledBy(queue, configured.get(queue)) == null && implementations.stream()
+				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.taskQueues().contains(queue)))
+			.toList();
 		List<RegisteredWorker> built = new ArrayList<>();
-		for (Map.Entry<String, WorkerProperties> entry : this.properties.workersByTaskQueue().entrySet()) {
+		for (Map.Entry<String, WorkerProperties> entry : this.testServerStickyExecution.apply(configured, runWorkflows)
+			.entrySet()) {
 			String taskQueue = entry.getKey();
 			List<TemporalImplementation> onQueue = implementations.stream()
 				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
