@@ -1,7 +1,9 @@
 package io.github.workerstarter.endpoint;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,8 +44,18 @@ final class ActivityOptionsDescription {
 
 	private static void put(Map<String, Object> map, String key, @Nullable Object value) {
 		if (value != null) {
-			map.put(key, (value instanceof Duration duration) ? DurationStyle.SIMPLE.print(duration) : value);
+			map.put(key, (value instanceof Duration duration) ? print(duration) : value);
 		}
+	}
+
+	// as written in application.yml: 5s, 2m, 1h; the largest unit that keeps the value whole
+	private static String print(Duration duration) {
+		for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+			if (!duration.isZero() && duration.toNanos() % unit.getDuration().toNanos() == 0) {
+				return DurationStyle.SIMPLE.print(duration, unit);
+			}
+		}
+		return DurationStyle.SIMPLE.print(duration);
 	}
 
 }

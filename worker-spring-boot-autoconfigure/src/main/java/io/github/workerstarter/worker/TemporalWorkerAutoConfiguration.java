@@ -71,7 +71,9 @@ public final class TemporalWorkerAutoConfiguration {
 				(build != null) ? build.getVersion() : null);
 		// a training run (spring.context.exit=onRefresh, for CDS or an AOT cache) must not contact the server
 		boolean trainingRun = "onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"));
-		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun)
+		// a sticky-queue drain is a choice of sticky execution too
+		boolean stickyChosen = !properties.shutdown().stickyQueueDrainTimeout().isZero();
+		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)
 				? TestServerStickyExecution.NEVER
 				: new TestServerStickyExecution(probe.getIfAvailable(), properties.connectTimeout());
 		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),

@@ -16,8 +16,9 @@ import io.github.workerstarter.connection.ServerProbe;
  * out a sticky queue, so a workflow cached by an instance that stopped (a restart, a crash, a rolling deploy) would
  * wait for it forever, and its queries time out; a Temporal server hands the task to another worker after 5 s. Only
  * asked for a remote target (the in-process server dies with the application), never during a training run
- * ({@code spring.context.exit=onRefresh}: no server contact then), and only when some worker runs workflows and
- * leaves {@code sticky-queue-schedule-to-start-timeout} unset.
+ * ({@code spring.context.exit=onRefresh}: no server contact then) or with a sticky-queue drain configured (a choice
+ * of sticky execution), and only when some worker runs workflows and leaves
+ * {@code sticky-queue-schedule-to-start-timeout} unset.
  */
 public final class TestServerStickyExecution {
 

@@ -73,6 +73,22 @@ class TemporalEndpointTests {
 	}
 
 	@Test
+	void showsTheOptionsSetPerActivityType() {
+		Http http = start("temporal.activities.GreetingCompose.start-to-close-timeout=5s",
+				"temporal.activities.GreetingCompose.cancellation-type=wait-cancellation-completed",
+				"temporal.activities.GreetingCompose.retry.maximum-attempts=3",
+				"temporal.activities.GreetingCompose.retry.do-not-retry=ValidationError");
+		JsonNode compose = http.get("/actuator/temporal", REQUEST_TIMEOUT).body().get("activityOptions").get("GreetingCompose");
+		assertThat(compose.get("startToCloseTimeout").asString()).isEqualTo("5s");
+		assertThat(compose.get("cancellationType").asString()).isEqualTo("wait-cancellation-completed");
+		assertThat(compose.get("retry").get("maximumAttempts").asInt()).isEqualTo(3);
+		assertThat(compose.get("retry").get("doNotRetry").get(0).asString()).isEqualTo("ValidationError");
+		// only what was set
+		assertThat(compose.has("heartbeatTimeout")).isFalse();
+		assertThat(compose.get("retry").has("initialInterval")).isFalse();
+	}
+
+	@Test
 	void listsNexusServicesAndTheDeploymentVersion() {
 		Http http = start(NexusWebApp.class, "temporal.workers.nexus-handlers.identity=x",
 				"greeting.nexus-endpoint=unused", "temporal.workers.nexus-handlers.deployment.name=greeter",

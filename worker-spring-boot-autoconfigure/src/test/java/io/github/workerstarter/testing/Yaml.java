@@ -30,7 +30,7 @@ public final class Yaml {
 		return (context) -> sources.forEach((source) -> context.getEnvironment().getPropertySources().addFirst(source));
 	}
 
-	static List<PropertySource<?>> load(String name, String yaml) {
+	public static List<PropertySource<?>> load(String name, String yaml) {
 		try {
 			// described as Boot describes application.yml, so origins in messages read as users see them
 			ByteArrayResource resource = new ByteArrayResource(yaml.getBytes(), name) {
