@@ -46,18 +46,17 @@ public final class ImplementationFinder {
 	public List<TemporalImplementation> findAll() {
 		NonConcreteAnnotatedTypes.reject(this.beanFactory);
 		List<TemporalImplementation> found = new ArrayList<>();
+		// beans a test replaced (@MockitoBean) count as declared; a @Primary bean of the same interfaces replaces one
+		AnnotatedBeans annotatedBeans = new AnnotatedBeans(this.beanFactory);
 		for (ImplementationKind kind : ImplementationKind.values()) {
-			for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
-				found.add(resolve(kind, beanName));
-			}
+			annotatedBeans.find(kind).forEach((beanName, annotation) -> found.add(resolve(kind, beanName, annotation)));
 		}
-		return found;
+		return annotatedBeans.preferPrimary(found);
 	}
 
-	private TemporalImplementation resolve(ImplementationKind kind, String beanName) {
+	private TemporalImplementation resolve(ImplementationKind kind, String beanName, Annotation annotation) {
 		Class<?> type = this.beanFactory.getType(beanName);
-		Annotation annotation = this.beanFactory.findAnnotationOnBean(beanName, kind.annotationType());
-		if (type == null || annotation == null) {
+		if (type == null) {
 			throw new IllegalStateException("Bean '" + beanName + "' lost its " + kind.annotationName());
 		}
 		String bean = StringUtils.capitalize(TemporalImplementation.describe(beanName, type));

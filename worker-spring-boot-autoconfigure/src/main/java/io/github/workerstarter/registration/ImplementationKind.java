@@ -123,7 +123,7 @@ public enum ImplementationKind {
 
 		@Override
 		List<String> readTypeNames(Class<?> type) {
-			return POJOActivityImplMetadata.newInstance(type)
+			return POJOActivityImplMetadata.newInstance(MockedActivities.readableType(type))
 				.getActivityMethods()
 				.stream()
 				.map(POJOActivityMethodMetadata::getActivityTypeName)
@@ -133,7 +133,8 @@ public enum ImplementationKind {
 		@Override
 		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
-			worker.registerActivitiesImplementations(beanFactory.getBean(implementation.beanName()));
+			worker.registerActivitiesImplementations(
+					MockedActivities.registrable(beanFactory.getBean(implementation.beanName())));
 		}
 
 	},
