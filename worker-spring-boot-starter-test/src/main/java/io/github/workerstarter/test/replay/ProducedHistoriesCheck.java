@@ -65,6 +65,10 @@ public class ProducedHistoriesCheck implements DisposableBean {
 				this.replayed++;
 			}
 			results.add(result);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Replayed " + result.workflowId() + " (" + result.workflowType() + "): " + result.outcome()
+						+ " in " + (System.nanoTime() - started) / 1000 + " µs");
+			}
 		}
 		return results;
 	}
