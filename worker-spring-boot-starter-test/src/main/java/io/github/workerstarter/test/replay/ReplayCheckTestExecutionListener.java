@@ -51,7 +51,8 @@ public class ReplayCheckTestExecutionListener extends AbstractTestExecutionListe
 		}
 		List<ReplayResult> failed = check.checkNewHistories().stream().filter(ReplayResult::failed).toList();
 		if (!failed.isEmpty()) {
-			throw new AssertionError(failed.size() + " workflow histories produced by " + test
+			throw new AssertionError(failed.size() + ((failed.size() == 1) ? " workflow history" : " workflow histories")
+					+ " produced by " + test
 					+ " do not replay against the current code (a worker restart in production would fail them the "
 					+ "same way):\n" + failed.stream().map((result) -> " - " + result.describe())
 						.collect(Collectors.joining("\n"))

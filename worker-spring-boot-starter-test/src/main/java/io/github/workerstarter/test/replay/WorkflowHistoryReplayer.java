@@ -72,8 +72,8 @@ public class WorkflowHistoryReplayer {
 		}
 		List<ReplayResult> notReplayed = results.stream().filter((result) -> result.outcome() != Outcome.REPLAYED).toList();
 		if (!notReplayed.isEmpty()) {
-			throw new AssertionError(notReplayed.size() + " of " + results.size()
-					+ " workflow histories do not replay against the current code:\n"
+			throw new AssertionError(notReplayed.size() + " of " + results.size() + " workflow "
+					+ ((results.size() == 1) ? "history does" : "histories do") + " not replay against the current code:\n"
 					+ notReplayed.stream().map((result) -> " - " + result.describe()).collect(Collectors.joining("\n")));
 		}
 		return results;

@@ -58,7 +58,7 @@ class ExportedHistoryReplayTests {
 
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.replayer.assertReplays("classpath:histories/parcel-*.json"))
-			.withMessageStartingWith("1 of 1 workflow histories do not replay against the current code")
+			.withMessageStartingWith("1 of 1 workflow history does not replay against the current code")
 			.withMessageContaining("Workflow 'parcel-p-1.json' (type ParcelWorkflow, parcel-p-1.json)")
 			.withMessageContaining("first mismatch at event #5 ACTIVITY_TASK_SCHEDULED (activity Pack)");
 	}

@@ -41,7 +41,7 @@ class ReplayCheckTests {
 			.getThrowable()
 			.orElseThrow();
 		assertThat(failure).isInstanceOf(AssertionError.class)
-			.hasMessageContaining("produced by CodeChangesAfterTheWorkflowRan.runsAWorkflowThenTheCodeChanges")
+			.hasMessageStartingWith("1 workflow history produced by CodeChangesAfterTheWorkflowRan.runsAWorkflowThenTheCodeChanges")
 			.hasMessageContaining("Workflow 'parcel-changed' (type ParcelWorkflow")
 			.hasMessageContaining("first mismatch at event #5 ACTIVITY_TASK_SCHEDULED (activity Pack)")
 			.hasMessageContaining("expected value 'name: \"Audit\"")
