@@ -1,7 +1,5 @@
 package io.github.workerstarter.registration;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -38,13 +37,21 @@ import static org.mockito.Mockito.verify;
  */
 @SpringBootTest(classes = MockedImplementationsTests.Workers.class,
 		properties = { "temporal.target=embedded", "temporal.workers.greetings.identity=test" })
+// closed after each class: this module's other tests count the workers' threads and reconfigure logging
+@DirtiesContext
 class MockedImplementationsTests {
 
 	@Autowired
 	ApplicationContext context;
 
-	List<String> registeredActivityTypes() {
-		return this.context.getBean(TemporalWorkerRegistry.class).workers().get(0).activityTypes();
+	/**
+	 * Greets Eve through the workflow, then checks what the worker called and that it lists the activity type once.
+	 */
+	void greetingIs(String expected, GreetingActivities called) {
+		assertThat(greet(this.context, "greetings", "Eve")).isEqualTo(expected);
+		verify(called).compose("Hello", "Eve");
+		assertThat(this.context.getBean(TemporalWorkerRegistry.class).workers().get(0).activityTypes())
+			.containsExactly("GreetingCompose");
 	}
 
 	@Nested
@@ -56,9 +63,7 @@ class MockedImplementationsTests {
 		@Test
 		void theMockIsRegisteredAndCalled() {
 			given(this.activities.compose("Hello", "Eve")).willReturn("mocked by interface");
-			assertThat(greet(MockedImplementationsTests.this.context, "greetings", "Eve")).isEqualTo("mocked by interface");
-			verify(this.activities).compose("Hello", "Eve");
-			assertThat(registeredActivityTypes()).containsExactly("GreetingCompose");
+			greetingIs("mocked by interface", this.activities);
 		}
 
 	}
@@ -72,9 +77,7 @@ class MockedImplementationsTests {
 		@Test
 		void theMockIsRegisteredAndCalled() {
 			given(this.activities.compose("Hello", "Eve")).willReturn("mocked by class");
-			assertThat(greet(MockedImplementationsTests.this.context, "greetings", "Eve")).isEqualTo("mocked by class");
-			verify(this.activities).compose("Hello", "Eve");
-			assertThat(registeredActivityTypes()).containsExactly("GreetingCompose");
+			greetingIs("mocked by class", this.activities);
 		}
 
 	}
@@ -87,9 +90,7 @@ class MockedImplementationsTests {
 
 		@Test
 		void theSpyIsRegisteredAndTheRealMethodRuns() {
-			assertThat(greet(MockedImplementationsTests.this.context, "greetings", "Eve")).isEqualTo("Hello, Eve!");
-			verify(this.activities).compose("Hello", "Eve");
-			assertThat(registeredActivityTypes()).containsExactly("GreetingCompose");
+			greetingIs("Hello, Eve!", this.activities);
 		}
 
 	}
@@ -103,9 +104,7 @@ class MockedImplementationsTests {
 			GreetingActivities primary = MockedImplementationsTests.this.context.getBean("primaryGreetings",
 					GreetingActivities.class);
 			given(primary.compose("Hello", "Eve")).willReturn("from the primary bean");
-			assertThat(greet(MockedImplementationsTests.this.context, "greetings", "Eve")).isEqualTo("from the primary bean");
-			verify(primary).compose("Hello", "Eve");
-			assertThat(registeredActivityTypes()).containsExactly("GreetingCompose");
+			greetingIs("from the primary bean", primary);
 			assertThat(MockedImplementationsTests.this.context.getBean(TemporalWorkerRegistry.class)
 				.workers()
 				.get(0)
@@ -135,10 +134,7 @@ class MockedImplementationsTests {
 			GreetingActivitiesImpl primary = MockedImplementationsTests.this.context.getBean("primaryGreetings",
 					GreetingActivitiesImpl.class);
 			given(primary.compose("Hello", "Eve")).willReturn("from the primary mock of the class");
-			assertThat(greet(MockedImplementationsTests.this.context, "greetings", "Eve"))
-				.isEqualTo("from the primary mock of the class");
-			verify(primary).compose("Hello", "Eve");
-			assertThat(registeredActivityTypes()).containsExactly("GreetingCompose");
+			greetingIs("from the primary mock of the class", primary);
 		}
 
 		@TestConfiguration(proxyBeanMethods = false)
