@@ -9,7 +9,7 @@ import io.github.workerstarter.test.slice.TemporalWorkerTest;
 
 /**
  * Order histories exported as JSON (from production with
- * {@code temporal workflow show --workflow-id <id> --output json}; here by {@link OrderHistoryExport}), replayed
+ * {@code temporal workflow show --workflow-id <id> --output json}; here by {@link OrderHistoryCorpusTests}), replayed
  * against the current code: a change that would break the orders in flight fails here, before it is deployed.
  */
 @TemporalWorkerTest

@@ -31,7 +31,7 @@ import static org.mockito.BDDMockito.given;
  * current code; otherwise this checks that the committed corpus still covers the three paths.
  */
 @TemporalWorkerTest
-class OrderHistoryExport {
+class OrderHistoryCorpusTests {
 
 	private static final Path CORPUS = Path.of("src/test/resources/histories");
 
