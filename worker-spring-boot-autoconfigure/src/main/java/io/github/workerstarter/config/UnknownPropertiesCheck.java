@@ -99,8 +99,6 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 			else if (java.util.Map.class.isAssignableFrom(component.getType())) {
 				Type valueType = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[1];
 				if (valueType instanceof Class<?> valueClass && valueClass.isRecord()) {
-					// the entry alone, as YAML writes an entry with every default: "orders: {}"
-					patterns.add(dashed + ".*");
 					collect(dashed + ".*", valueClass, patterns);
 				}
 				else {

@@ -3,9 +3,6 @@ package io.github.workerstarter.config;
 import org.junit.jupiter.api.Test;
 
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
-import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
-import io.github.workerstarter.worker.RegisteredWorker;
-import io.github.workerstarter.worker.TemporalWorkerRegistry;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.runner;
@@ -25,19 +22,6 @@ class UnknownPropertiesCheckTests {
 				assertThat(failure.getAction())
 					.contains("Did you mean 'temporal.workers.orders.max-concurrent-activities'?")
 					.contains("temporal.fail-on-unknown-properties=false");
-			});
-	}
-
-	@Test
-	void anEntryWithEveryDefaultIsAWorker() {
-		// YAML's "greetings: {}" under temporal.workers, as the README writes it
-		runner().withPropertyValues("temporal.target=embedded", "temporal.workers.greetings=")
-			.withUserConfiguration(GreetingFixtures.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(TemporalWorkerRegistry.class).workers())
-					.extracting(RegisteredWorker::taskQueue)
-					.containsExactly("greetings");
 			});
 	}
 
