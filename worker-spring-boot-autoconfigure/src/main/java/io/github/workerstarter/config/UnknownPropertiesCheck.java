@@ -43,8 +43,21 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 
 	private final Environment environment;
 
+	private final List<Class<?>> moreTypes;
+
 	public UnknownPropertiesCheck(Environment environment) {
+		this(environment, List.of());
+	}
+
+	/**
+	 * A check that also knows the properties records of a module that adds {@code temporal.*} properties (the test
+	 * module's {@code temporal.test.*}).
+	 * @param environment the environment to check
+	 * @param moreTypes more {@code @ConfigurationProperties} records under {@code temporal}
+	 */
+	public UnknownPropertiesCheck(Environment environment, List<Class<?>> moreTypes) {
 		this.environment = environment;
+		this.moreTypes = List.copyOf(moreTypes);
 	}
 
 	@Override
@@ -67,7 +80,9 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 
 	private List<String> knownPatterns() {
 		Set<String> patterns = new LinkedHashSet<>(SWITCHES);
-		for (Class<?> type : PROPERTIES_TYPES) {
+		List<Class<?>> types = new ArrayList<>(PROPERTIES_TYPES);
+		types.addAll(this.moreTypes);
+		for (Class<?> type : types) {
 			ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
 			String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 			collect(prefix, type, patterns);

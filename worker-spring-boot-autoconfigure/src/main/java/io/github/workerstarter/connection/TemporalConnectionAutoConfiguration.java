@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -80,12 +79,8 @@ public final class TemporalConnectionAutoConfiguration {
 				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles.getIfAvailable()));
 			}
 		}
-		if (connection.rpcTimeout() != null) {
-			builder.setRpcTimeout(connection.rpcTimeout());
-		}
-		applyKeepAlive(connection.keepAlive(), builder);
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		ConnectionOptions.applyCommon(connection, builder, customizers.orderedStream().toList());
 		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
 		if (properties.isEmbedded() && options.getChannel() == null) {
 			throw ConnectionTarget.embeddedServerMissing();
@@ -98,21 +93,6 @@ public final class TemporalConnectionAutoConfiguration {
 			SslBundleTls.reloadOnUpdate(connection.sslBundle(), bundles, reloadable, stubs.getRawChannel());
 		}
 		return stubs;
-	}
-
-	private static void applyKeepAlive(TemporalProperties.KeepAlive keepAlive, WorkflowServiceStubsOptions.Builder builder) {
-		if (keepAlive.enabled() != null) {
-			builder.setEnableKeepAlive(keepAlive.enabled());
-		}
-		if (keepAlive.time() != null) {
-			builder.setKeepAliveTime(keepAlive.time());
-		}
-		if (keepAlive.timeout() != null) {
-			builder.setKeepAliveTimeout(keepAlive.timeout());
-		}
-		if (keepAlive.permitWithoutStream() != null) {
-			builder.setKeepAlivePermitWithoutStream(keepAlive.permitWithoutStream());
-		}
 	}
 
 	// applied after the customizers and composed with any channel initializer they set, so neither loses
@@ -166,24 +146,9 @@ public final class TemporalConnectionAutoConfiguration {
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
 			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
-		// the client's converter is also the workers' (they serialize through the client's options)
-		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
-			.setDataConverter(PayloadConversion.dataConverter(dataConverter.getIfUnique(), codecs.orderedStream().toList()))
-			.setNamespace(namespace(properties, environment, envConfigProfile.getIfAvailable()))
-			.setIdentity(properties.connection().identity())
-			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return WorkflowClient.newInstance(stubs, builder.build());
-	}
-
-	// temporal.namespace when set, else the profile's, else temporal.namespace's default
-	private static String namespace(TemporalProperties properties, Environment environment,
-			@Nullable EnvConfigProfile profile) {
-		if (profile == null || profile.namespace() == null
-				|| Binder.get(environment).bind("temporal.namespace", String.class).isBound()) {
-			return properties.namespace();
-		}
-		return profile.namespace();
+		return WorkflowClient.newInstance(stubs, ConnectionOptions.workflowClient(properties, environment,
+				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
+				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
 	}
 
 }

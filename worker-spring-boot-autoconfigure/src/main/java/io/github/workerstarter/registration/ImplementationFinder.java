@@ -54,8 +54,10 @@ public final class ImplementationFinder {
 		Map<String, WorkerProperties> workers = this.properties.workersByTaskQueue();
 		UnconfiguredQueues unconfigured = new UnconfiguredQueues(workers.keySet());
 		List<TemporalImplementation> found = new ArrayList<>();
+		// beans a test replaced (@MockitoBean) count as declared; a @Primary bean of the same interfaces replaces one
+		AnnotatedBeans annotatedBeans = new AnnotatedBeans(this.beanFactory);
 		for (ImplementationKind kind : ImplementationKind.values()) {
-			for (Candidate candidate : candidates(kind, workers)) {
+			for (Candidate candidate : candidates(kind, workers, annotatedBeans)) {
 				TemporalImplementation implementation = resolve(candidate, workers, unconfigured);
 				if (implementation != null) {
 					found.add(implementation);
@@ -63,8 +65,9 @@ public final class ImplementationFinder {
 			}
 		}
 		unconfigured.failIfAny();
-		ActivityOptionsKeys.check(this.properties.activities().keySet(), found);
-		return found;
+		List<TemporalImplementation> registered = annotatedBeans.preferPrimary(found);
+		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
+		return registered;
 	}
 
 	/** A bean of one kind, with the queues its annotation declares and the workers whose configuration names it. */
@@ -72,15 +75,12 @@ public final class ImplementationFinder {
 			Set<String> namedByWorkers) {
 	}
 
-	private List<Candidate> candidates(ImplementationKind kind, Map<String, WorkerProperties> workers) {
+	private List<Candidate> candidates(ImplementationKind kind, Map<String, WorkerProperties> workers,
+			AnnotatedBeans annotatedBeans) {
 		Map<String, Candidate> byBean = new LinkedHashMap<>();
-		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(kind.annotationType())) {
-			Annotation annotation = this.beanFactory.findAnnotationOnBean(beanName, kind.annotationType());
-			if (annotation == null) {
-				throw new IllegalStateException("Bean '" + beanName + "' lost its " + kind.annotationName());
-			}
-			byBean.put(beanName, new Candidate(kind, beanName, kind.declaredTaskQueues(annotation), new LinkedHashSet<>()));
-		}
+		annotatedBeans.find(kind)
+			.forEach((beanName, annotation) -> byBean.put(beanName,
+					new Candidate(kind, beanName, kind.declaredTaskQueues(annotation), new LinkedHashSet<>())));
 		workers.forEach((queue, worker) -> {
 			for (String beanName : kind.beansNamedBy(worker)) {
 				String name = beanName.trim();

@@ -136,7 +136,7 @@ public enum ImplementationKind {
 			if (DynamicActivity.class.isAssignableFrom(type)) {
 				return List.of(DYNAMIC_TYPE);
 			}
-			return POJOActivityImplMetadata.newInstance(type)
+			return POJOActivityImplMetadata.newInstance(MockedActivities.readableType(type))
 				.getActivityMethods()
 				.stream()
 				.map(POJOActivityMethodMetadata::getActivityTypeName)
@@ -146,7 +146,8 @@ public enum ImplementationKind {
 		@Override
 		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
-			worker.registerActivitiesImplementations(beanFactory.getBean(implementation.beanName()));
+			worker.registerActivitiesImplementations(
+					MockedActivities.registrable(beanFactory.getBean(implementation.beanName())));
 		}
 
 	},

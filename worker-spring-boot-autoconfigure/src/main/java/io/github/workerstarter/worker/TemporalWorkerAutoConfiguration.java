@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.SpringProperties;
@@ -22,7 +21,6 @@ import io.github.workerstarter.registration.ImplementationFinder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 
 /**
  * The workers: a {@link WorkerFactory}, one worker per {@code temporal.workers} entry with the annotated beans
@@ -45,13 +43,8 @@ public final class TemporalWorkerAutoConfiguration {
 	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
 			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
 		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
-		WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder()
-			.setWorkerInterceptors(interceptors.orderedStream().toArray(WorkerInterceptor[]::new));
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties.workflowCache()::maxInstances).to(builder::setWorkflowCacheSize);
-		map.from(properties.workflowCache()::maxThreads).to(builder::setMaxWorkflowThreadCount);
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return WorkerFactory.newInstance(client, builder.build());
+		return WorkerFactory.newInstance(client, WorkerFactoryOptionsFactory.create(properties,
+				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
 	}
 
 	@Bean

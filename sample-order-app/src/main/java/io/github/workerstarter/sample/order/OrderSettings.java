@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentTaskQueue task queue of the payment worker, where the workflow sends ProcessPayment.
  * @param paymentFailureRate share of payment attempts the simulated gateway fails with a retryable error.
  * @param paymentDelay how long the simulated gateway takes to answer.
+ * @param dispatchDelay how long a paid order waits for dispatch (a durable timer) before it is COMPLETED; 0s
+ * completes at once.
  */
 @ConfigurationProperties("orders")
 public record OrderSettings(@DefaultValue("payment-task-queue") String paymentTaskQueue,
-		@DefaultValue("0.5") double paymentFailureRate, @DefaultValue("0s") Duration paymentDelay) {
+		@DefaultValue("0.5") double paymentFailureRate, @DefaultValue("0s") Duration paymentDelay,
+		@DefaultValue("0s") Duration dispatchDelay) {
 
 }

@@ -1,7 +1,10 @@
 package io.github.workerstarter.sample.order;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import com.google.protobuf.util.Timestamps;
 
 import io.temporal.api.common.v1.RetryPolicy;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -16,6 +19,12 @@ record OrderHistory(List<HistoryEvent> events) {
 			.map(HistoryEvent::getActivityTaskScheduledEventAttributes)
 			.map((scheduled) -> Map.entry(scheduled.getActivityType().getName(), scheduled.getTaskQueue().getName()))
 			.toList();
+	}
+
+	/** Workflow time from start to close, as the server recorded it. */
+	Duration duration() {
+		return Duration.ofMillis(Timestamps.toMillis(this.events.get(this.events.size() - 1).getEventTime())
+				- Timestamps.toMillis(this.events.get(0).getEventTime()));
 	}
 
 	/** The retry policy the first activity of this type was scheduled with. */

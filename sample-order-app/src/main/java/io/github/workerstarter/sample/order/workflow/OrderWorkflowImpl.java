@@ -32,6 +32,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
 	private final PaymentActivities payments;
 
+	private final Duration dispatchDelay;
+
 	private String step = "STARTED";
 
 	public OrderWorkflowImpl(OrderSettings settings) {
@@ -40,6 +42,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 			.setTaskQueue(settings.paymentTaskQueue())
 			.setStartToCloseTimeout(Duration.ofSeconds(10))
 			.build());
+		this.dispatchDelay = settings.dispatchDelay();
 	}
 
 	@Override
@@ -56,6 +59,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 			this.status.updateOrderStatus(order.orderId(), this.step);
 			throw ApplicationFailure.newNonRetryableFailureWithCause("Payment failed: " + reason(failure),
 					"PaymentFailed", failure);
+		}
+		if (!this.dispatchDelay.isZero()) {
+			// a durable timer: the order survives restarts while it waits
+			this.step = "AWAITING_DISPATCH";
+			Workflow.sleep(this.dispatchDelay);
 		}
 		this.step = "COMPLETED";
 		this.status.updateOrderStatus(order.orderId(), this.step);

@@ -1,0 +1,121 @@
+package io.github.workerstarter.test.environment;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.connection.ConnectionOptions;
+import io.github.workerstarter.connection.EnvConfigProfile;
+import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
+import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
+import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
+import io.github.workerstarter.worker.TemporalWorkerRegistry;
+import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
+import io.github.workerstarter.worker.WorkerFactoryOptionsFactory;
+import io.github.workerstarter.test.replay.ProducedHistoriesCheck;
+import io.github.workerstarter.test.replay.WorkflowHistoryReplayer;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
+import io.temporal.payload.codec.PayloadCodec;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+
+/**
+ * Runs the application's workers on the SDK's {@link TestWorkflowEnvironment}: an in-process test server with time
+ * skipping. The environment is built with the options the starter would give a real connection (converter, codecs,
+ * interceptors, customizers, metrics scope, namespace), and its stubs, client and worker factory become the beans the
+ * starter's own auto-configuration then backs off for. So the one worker registry, lifecycle, health indicator,
+ * metrics and endpoint run unchanged on it, and a client call that waits for a workflow's result skips time (the
+ * environment's client carries the SDK's time-locking interceptor).
+ *
+ * <p>On whenever the test module is on the classpath; {@code temporal.test.environment.enabled=false} goes back to
+ * {@code temporal.target}.
+ */
+@AutoConfiguration(before = { EmbeddedServerAutoConfiguration.class, TemporalConnectionAutoConfiguration.class },
+		after = TemporalTestPropertiesAutoConfiguration.class)
+@ConditionalOnClass(TestWorkflowEnvironment.class)
+@ConditionalOnBooleanProperty(name = "temporal.test.environment.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ TemporalProperties.class, TemporalTestProperties.class })
+public final class TestEnvironmentAutoConfiguration {
+
+	/** How the endpoint and the health indicator name the server. */
+	static final String TARGET_DESCRIPTION = "test environment (in-process)";
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TestWorkflowEnvironment temporalTestWorkflowEnvironment(TemporalProperties properties, TemporalTestProperties test,
+			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
+			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
+			ObjectProvider<WorkflowClientInterceptor> clientInterceptors,
+			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers,
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
+			ObjectProvider<WorkerInterceptor> workerInterceptors,
+			ObjectProvider<WorkerFactoryOptionsCustomizer> workerFactoryCustomizers) {
+		TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
+			.setWorkflowServiceStubsOptions(
+					ConnectionOptions.inProcessServiceStubs(properties, stubsCustomizers.orderedStream().toList()).build())
+			.setWorkflowClientOptions(ConnectionOptions.workflowClient(properties, environment,
+					envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
+					clientInterceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList()))
+			.setWorkerFactoryOptions(WorkerFactoryOptionsFactory.create(properties,
+					workerInterceptors.orderedStream().toList(), workerFactoryCustomizers.orderedStream().toList()))
+			.setUseTimeskipping(test.environment().timeSkipping());
+		if (test.environment().initialTime() != null) {
+			options.setInitialTime(test.environment().initialTime());
+		}
+		return TestWorkflowEnvironment.newInstance(options.build());
+	}
+
+	// the environment owns (and closes) its stubs and factory; Spring must not shut them down first
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	WorkflowServiceStubs temporalWorkflowServiceStubs(TestWorkflowEnvironment testEnvironment) {
+		return testEnvironment.getWorkflowServiceStubs();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkflowClient temporalWorkflowClient(TestWorkflowEnvironment testEnvironment) {
+		return testEnvironment.getWorkflowClient();
+	}
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	WorkerFactory temporalWorkerFactory(TestWorkflowEnvironment testEnvironment) {
+		return testEnvironment.getWorkerFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerProbe temporalServerProbe(TestWorkflowEnvironment testEnvironment) {
+		return new ServerProbe(testEnvironment.getWorkflowServiceStubs(), testEnvironment.getNamespace(),
+				TARGET_DESCRIPTION);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkflowHistoryReplayer temporalWorkflowHistoryReplayer(ObjectProvider<TemporalWorkerRegistry> registry) {
+		return new WorkflowHistoryReplayer(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
+	ProducedHistoriesCheck temporalProducedHistoriesCheck(TestWorkflowEnvironment testEnvironment,
+			WorkflowHistoryReplayer replayer) {
+		return new ProducedHistoriesCheck(testEnvironment, replayer);
+	}
+
+}

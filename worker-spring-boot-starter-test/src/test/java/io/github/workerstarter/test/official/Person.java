@@ -1,0 +1,5 @@
+package io.github.workerstarter.test.official;
+
+public record Person(String firstName, String lastName) {
+
+}
