@@ -62,7 +62,8 @@ public final class TestEnvironmentAutoConfiguration {
 			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers,
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
 			ObjectProvider<WorkerInterceptor> workerInterceptors,
-			ObjectProvider<WorkerFactoryOptionsCustomizer> workerFactoryCustomizers) {
+			ObjectProvider<WorkerFactoryOptionsCustomizer> workerFactoryCustomizers,
+			ObjectProvider<TestEnvironmentOptionsCustomizer> customizers) {
 		TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
 			.setWorkflowServiceStubsOptions(
 					ConnectionOptions.inProcessServiceStubs(properties, stubsCustomizers.orderedStream().toList()).build())
@@ -75,6 +76,7 @@ public final class TestEnvironmentAutoConfiguration {
 		if (test.environment().initialTime() != null) {
 			options.setInitialTime(test.environment().initialTime());
 		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return TestWorkflowEnvironment.newInstance(options.build());
 	}
 

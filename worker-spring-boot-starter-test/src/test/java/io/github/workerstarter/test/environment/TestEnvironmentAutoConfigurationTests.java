@@ -28,6 +28,7 @@ import io.github.workerstarter.test.app.ShippingSettings;
 import io.github.workerstarter.test.await.WorkflowAwaitAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -117,6 +118,22 @@ class TestEnvironmentAutoConfigurationTests {
 		this.runner.withPropertyValues("temporal.test.environment.initial-time=2031-01-01T00:00:00Z")
 			.run((context) -> assertThat(context.getBean(TestWorkflowEnvironment.class).currentTimeMillis())
 				.isGreaterThanOrEqualTo(Instant.parse("2031-01-01T00:00:00Z").toEpochMilli()));
+	}
+
+	@Test
+	void customizersAdjustTheEnvironmentsOptions() {
+		this.runner.withPropertyValues("temporal.test.environment.initial-time=2031-01-01T00:00:00Z")
+			.withBean(TestEnvironmentOptionsCustomizer.class, () -> (builder) -> builder
+				.setInitialTime(Instant.parse("2040-01-01T00:00:00Z"))
+				.registerSearchAttribute("CustomerTier", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD))
+			.run((context) -> {
+				TestWorkflowEnvironment environment = context.getBean(TestWorkflowEnvironment.class);
+				assertThat(environment.currentTimeMillis())
+					.isGreaterThanOrEqualTo(Instant.parse("2040-01-01T00:00:00Z").toEpochMilli());
+				// already registered by the customizer
+				assertThat(environment.registerSearchAttribute("CustomerTier",
+						IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)).isFalse();
+			});
 	}
 
 	@Test
