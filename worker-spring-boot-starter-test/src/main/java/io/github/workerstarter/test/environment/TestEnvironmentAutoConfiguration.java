@@ -103,7 +103,16 @@ public final class TestEnvironmentAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerProbe temporalServerProbe(TestWorkflowEnvironment testEnvironment) {
 		return new ServerProbe(testEnvironment.getWorkflowServiceStubs(), testEnvironment.getNamespace(),
-				TARGET_DESCRIPTION);
+				TARGET_DESCRIPTION) {
+
+			// the test server in this JVM goes away with the context: no stopped instance can strand a sticky task,
+			// so the starter keeps sticky execution (and its speed) in tests
+			@Override
+			public boolean isSdkTestServer() {
+				return false;
+			}
+
+		};
 	}
 
 	@Bean

@@ -67,6 +67,19 @@ class TestEnvironmentAutoConfigurationTests {
 	}
 
 	@Test
+	void stickyExecutionStaysOnAlthoughTheServerIsTheSdksTestServer() {
+		// a remote target is replaced too; the in-process server goes away with the context, so nothing is stranded
+		this.runner.withUserConfiguration(ShippingWorkers.class)
+			.withPropertyValues("temporal.target=temporal.example.com:7233", "temporal.workers.shipping.task-queue=shipping")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				io.temporal.worker.WorkerFactory factory = context.getBean(io.temporal.worker.WorkerFactory.class);
+				assertThat(factory.getWorker("shipping").getWorkerOptions().getStickyQueueScheduleToStartTimeout())
+					.isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
 	void switchedOffTheApplicationConnectsAsConfigured() {
 		this.runner.withPropertyValues("temporal.target=embedded", "temporal.test.environment.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
