@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
@@ -147,9 +148,12 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServerProbe temporalServerProbe(WorkflowServiceStubs stubs, WorkflowClient client, TemporalProperties properties) {
-		String target = (properties.isEmbedded()) ? "embedded (in-process)"
+		return new ServerProbe(stubs, client.getOptions().getNamespace(), targetDescription(stubs, properties));
+	}
+
+	private static String targetDescription(WorkflowServiceStubs stubs, TemporalProperties properties) {
+		return (properties.isEmbedded()) ? "embedded (in-process)"
 				: (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : String.valueOf(properties.target());
-		return new ServerProbe(stubs, client.getOptions().getNamespace(), target);
 	}
 
 	@Bean
@@ -166,7 +170,17 @@ public final class TemporalConnectionAutoConfiguration {
 			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.orderedStream().toArray(WorkflowClientInterceptor[]::new));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return WorkflowClient.newInstance(stubs, builder.build());
+		// after the customizers, so that whatever converter they set, what is sent stays within the server's limits
+		return WorkflowClient.newInstance(stubs, PayloadConversion.withSizeLimit(builder.build(), properties.payloads()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("temporal.client.call-timeout")
+	ClientCallTimeoutInterceptor temporalClientCallTimeoutInterceptor(WorkflowServiceStubs stubs,
+			TemporalProperties properties) {
+		return new ClientCallTimeoutInterceptor(properties.client().callTimeout(), stubs.getRawChannel(),
+				targetDescription(stubs, properties));
 	}
 
 	// temporal.namespace when set, else the profile's, else temporal.namespace's default
