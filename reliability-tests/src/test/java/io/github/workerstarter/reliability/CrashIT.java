@@ -58,10 +58,11 @@ class CrashIT {
 
 			traffic.awaitAllAnswered(Duration.ofMinutes(3));
 			List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
-			// sticky off: anything legitimately waiting moves on within about 30 s (10 s activity and workflow task
-			// timeouts, retry backoff); a quiet minute means stuck. Sticky on: stuck orders are expected, 30 s tell.
+			// sticky off: anything legitimately waiting moves on within about 15 s of the kill (10 s activity and
+			// workflow task timeouts, retry backoff); a quiet minute means lost. Sticky on: stuck orders are
+			// expected; 20 s without progress tell them.
 			Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-					Duration.ofSeconds(stickyOn ? 30 : 60), Duration.ofMinutes(5));
+					Duration.ofSeconds(stickyOn ? 20 : 60), Duration.ofMinutes(5));
 			List<String> notFinal = OrderOutcomes.notFinal(outcomes);
 			long inFlightAtKill = outcomes.values()
 				.stream()
@@ -77,7 +78,7 @@ class CrashIT {
 				.add("ReserveStock runs before the kill, warm-up included: victim / other", reservedByVictim + " / " + reservedByOther)
 				.add("orders accepted before the kill and not finished at it", inFlightAtKill)
 				.add("final states", OrderOutcomes.byStatus(outcomes))
-				.add(stickyOn ? "**stuck** (not final after 30 s without progress)" : "**lost** (not final)",
+				.add(stickyOn ? "**stuck** (not final after 20 s without progress)" : "**lost** (not final)",
 						notFinal.size())
 				.add("time from the kill to the last completion", OrderOutcomes.lastClose(outcomes)
 					.filter((closed) -> closed.isAfter(killedAt))

@@ -70,7 +70,7 @@ class RollingRestartIT {
 
 				List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
 				Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-						Duration.ofSeconds(stickyOn ? 30 : 60), Duration.ofMinutes(4));
+						Duration.ofSeconds(stickyOn ? 20 : 60), Duration.ofMinutes(4));
 				List<String> notFinal = OrderOutcomes.notFinal(outcomes);
 				// the payment failure rate is 0 here: any failed or timed-out activity is the shutdown's doing
 				OrderOutcomes.ActivityTrouble trouble = new OrderOutcomes(client).activityTrouble(orderIds, List.of());
@@ -78,7 +78,7 @@ class RollingRestartIT {
 
 				figures.add("orders accepted (202) during the rolling restart", orderIds.size())
 					.add("final states", OrderOutcomes.byStatus(outcomes))
-					.add(stickyOn ? "**stuck** (not final after 30 s without progress)" : "**lost** (not final)",
+					.add(stickyOn ? "**stuck** (not final after 20 s without progress)" : "**lost** (not final)",
 							notFinal.size())
 					.add("activity attempts failed or repeated because of a shutdown", trouble.repeatedAttempts() + trouble.timedOut() + trouble.unexpectedTypes().size())
 					.add("drains cut short by the drain timeout", logs.count("did not finish within the drain timeout"))

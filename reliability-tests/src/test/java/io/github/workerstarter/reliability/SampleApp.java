@@ -15,8 +15,8 @@ import io.github.workerstarter.testing.Http;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One instance of the packaged sample ({@code java -jar sample-order-app.jar}) as its own process, with its log in a
- * file. Instances of one scenario share task queues, so they compete for the same work as replicas of a Deployment
+ * One instance of the packaged sample ({@link PackagedSample}: {@code java -jar}, extracted as in the container image)
+ * as its own process, with its log in a file. Instances of one scenario share task queues, so they compete for the same work as replicas of a Deployment
  * would.
  */
 final class SampleApp implements AutoCloseable {
@@ -49,9 +49,10 @@ final class SampleApp implements AutoCloseable {
 	 * @param arguments further --property=value arguments
 	 */
 	static SampleApp of(String name, String scenario, String target, String sticky, String... arguments) {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar",
-				System.getProperty("sample.jar")));
+		List<String> launch = PackagedSample.launchCommand();
+		List<String> command = new ArrayList<>(launch.subList(0, 1));
+		command.addAll(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+		command.addAll(launch.subList(1, launch.size()));
 		int port = freePort();
 		command.add("--server.port=" + port);
 		command.add("--temporal.target=" + target);

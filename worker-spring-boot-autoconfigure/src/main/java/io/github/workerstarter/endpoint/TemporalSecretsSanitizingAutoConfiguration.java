@@ -50,7 +50,7 @@ public final class TemporalSecretsSanitizingAutoConfiguration {
 	static boolean isTemporalApiKey(SanitizableData data) {
 		// configprops qualifies keys (temporal.connection.apiKey), env has them as written (dashed, or an env var)
 		String key = normalized(data.getKey());
-		return key.startsWith("temporal") && key.endsWith("apikey");
+		return key.startsWith("temporal") && isApiKey(key);
 	}
 
 	/**
@@ -72,7 +72,12 @@ public final class TemporalSecretsSanitizingAutoConfiguration {
 
 	private static boolean isSecretName(String name) {
 		String key = normalized(name);
-		return key.endsWith("apikey") || key.endsWith("password") || key.endsWith("passphrase");
+		return isApiKey(key) || key.endsWith("password") || key.endsWith("passphrase");
+	}
+
+	// temporal.connection.allow-plaintext-api-key is a switch, not a key
+	private static boolean isApiKey(String normalizedKey) {
+		return normalizedKey.endsWith("apikey") && !normalizedKey.endsWith("allowplaintextapikey");
 	}
 
 	private static String normalized(String key) {

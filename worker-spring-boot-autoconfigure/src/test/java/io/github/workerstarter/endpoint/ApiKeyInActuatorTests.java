@@ -53,7 +53,8 @@ class ApiKeyInActuatorTests {
 		String command = "app.jar --server.port=0 --temporal.connection.api-key=" + KEY
 				+ " --spring.ssl.bundle.jks.temporal.keystore.password=" + PASSWORD + " --TEMPORAL_API_KEY=" + KEY
 				+ " --spring.ssl.bundle.pem.temporal.keystore.private-key-password=" + PASSWORD
-				+ " --spring.ssl.bundle.jks.temporal.key.password=two words --orders.note=kept";
+				+ " --spring.ssl.bundle.jks.temporal.key.password=two words --orders.note=kept"
+				+ " --temporal.connection.allow-plaintext-api-key=true";
 		String original = System.getProperty(JAVA_COMMAND);
 		System.setProperty(JAVA_COMMAND, command);
 		try {
@@ -67,7 +68,8 @@ class ApiKeyInActuatorTests {
 					.contains("app.jar --server.port=0 --temporal.connection.api-key=****** "
 							+ "--spring.ssl.bundle.jks.temporal.keystore.password=****** --TEMPORAL_API_KEY=****** "
 							+ "--spring.ssl.bundle.pem.temporal.keystore.private-key-password=****** "
-							+ "--spring.ssl.bundle.jks.temporal.key.password=****** --orders.note=kept");
+							+ "--spring.ssl.bundle.jks.temporal.key.password=****** --orders.note=kept "
+							+ "--temporal.connection.allow-plaintext-api-key=true");
 			}
 		}
 		finally {

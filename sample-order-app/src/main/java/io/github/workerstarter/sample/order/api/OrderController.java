@@ -1,8 +1,8 @@
 package io.github.workerstarter.sample.order.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 
@@ -51,11 +51,13 @@ public class OrderController {
 	}
 
 	@PostMapping
-	public ResponseEntity<Map<String, String>> create(@Valid @RequestBody OrderRequest request) {
+	public ResponseEntity<Accepted> create(@Valid @RequestBody OrderRequest request) {
 		String orderId = this.orders.start(request);
-		return ResponseEntity.accepted()
-			.location(URI.create("/orders/" + orderId))
-			.body(Map.of("orderId", orderId, "status", "RUNNING"));
+		return ResponseEntity.accepted().location(URI.create("/orders/" + orderId)).body(new Accepted(orderId, "RUNNING"));
+	}
+
+	/** Body of a 202: the order's id (its workflow id) and that it runs. */
+	public record Accepted(String orderId, String status) {
 	}
 
 	@GetMapping("/{orderId}")
@@ -68,7 +70,8 @@ public class OrderController {
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalidField(MethodArgumentNotValidException ex) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		// by field name: the same answer for the same request (Bean Validation reports in no fixed order)
+		Map<String, String> errors = new TreeMap<>();
 		ex.getBindingResult()
 			.getFieldErrors()
 			.forEach((error) -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
