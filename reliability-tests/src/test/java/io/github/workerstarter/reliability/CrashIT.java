@@ -56,14 +56,13 @@ class CrashIT {
 			Instant killedAt = Instant.now();
 			victim.kill();
 
-			traffic.awaitAllAnswered(Duration.ofMinutes(3));
-			List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
 			// sticky off: anything legitimately waiting moves on within about 15 s of the kill (10 s activity and
 			// workflow task timeouts, retry backoff); a quiet minute means lost. Sticky on: stuck orders are
 			// expected; 20 s without progress tell them.
-			Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-					Duration.ofSeconds(stickyOn ? 20 : 60), Duration.ofMinutes(5));
-			List<String> notFinal = OrderOutcomes.notFinal(outcomes);
+			Duration quiet = Duration.ofSeconds(stickyOn ? 20 : 60);
+			OrderOutcomes.Settled settled = new OrderOutcomes(client).settle(traffic, quiet, Duration.ofMinutes(5));
+			List<String> orderIds = settled.orderIds();
+			Map<String, OrderOutcomes.Outcome> outcomes = settled.outcomes();
 			long inFlightAtKill = outcomes.values()
 				.stream()
 				.filter((outcome) -> outcome.closedAt().map((closed) -> closed.isAfter(killedAt)).orElse(true))
@@ -76,27 +75,20 @@ class CrashIT {
 
 			figures.add("orders accepted (202)", traffic.placed().size())
 				.add("ReserveStock runs before the kill, warm-up included: victim / other", reservedByVictim + " / " + reservedByOther)
-				.add("orders accepted before the kill and not finished at it", inFlightAtKill)
-				.add("final states", OrderOutcomes.byStatus(outcomes))
-				.add(stickyOn ? "**stuck** (not final after 20 s without progress)" : "**lost** (not final)",
-						notFinal.size())
-				.add("time from the kill to the last completion", OrderOutcomes.lastClose(outcomes)
+				.add("orders accepted before the kill and not finished at it", inFlightAtKill);
+			settled.report(figures, stickyOn, quiet);
+			figures.add("time from the kill to the last completion", OrderOutcomes.lastClose(outcomes)
 					.filter((closed) -> closed.isAfter(killedAt))
 					.map((closed) -> Reliability.seconds(Duration.between(killedAt, closed)))
 					.orElse("-"))
 				.add("activity attempts repeated (in flight on the victim, retried after their 10 s timeout)", trouble.repeatedAttempts())
 				.add("orders charged twice (payment ran again after the kill)", AppLogs.of(List.of(a, b)).duplicateCharges())
 				.add("requests unanswered (connection to the victim lost), retried by the client", traffic.unanswered());
-			if (stickyOn) {
-				figures.note("With sticky execution on, every order stuck here waits on the dead instance's sticky queue: "
-						+ "the SDK's test server never times a sticky queue out. A Temporal server hands such a task to "
-						+ "the normal queue after the sticky schedule-to-start timeout (5 s).");
-			}
 
 			assertThat(traffic.unexpected()).isEmpty();
 			assertThat(traffic.gaveUp()).isZero();
 			if (!stickyOn) {
-				assertThat(notFinal).as("orders lost").isEmpty();
+				assertThat(settled.notFinal()).as("orders lost").isEmpty();
 			}
 		}
 		finally {

@@ -55,11 +55,10 @@ class NetworkPartitionIT {
 				long readyAgain = probes.firstReadiness("200", restoredAt).orElseThrow().atMillis();
 				await().atMost(Duration.ofMinutes(1)).until(() -> traffic.placed().size() >= acceptedBeforeCut + 40);
 				traffic.stopPlacing();
-				traffic.awaitAllAnswered(Duration.ofMinutes(2));
-
-				List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
-				Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-						Duration.ofSeconds(60), Duration.ofMinutes(3));
+				OrderOutcomes.Settled settled = new OrderOutcomes(client).settle(traffic, Duration.ofSeconds(60),
+						Duration.ofMinutes(3));
+				List<String> orderIds = settled.orderIds();
+				Map<String, OrderOutcomes.Outcome> outcomes = settled.outcomes();
 				List<String> notFinal = OrderOutcomes.notFinal(outcomes);
 				OrderOutcomes.ActivityTrouble trouble = new OrderOutcomes(client).activityTrouble(orderIds, List.of());
 				long down = probes.firstReadiness("503", cutAt).map(ProbeWatcher.Sample::atMillis).orElse(-1L) - cutAt;

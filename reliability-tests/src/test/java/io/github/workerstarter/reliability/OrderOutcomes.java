@@ -71,6 +71,42 @@ final class OrderOutcomes {
 		return last.get();
 	}
 
+	/**
+	 * Waits for the traffic's last answers, then for every accepted order to end.
+	 * @param quietPeriod how long without any order ending counts as "the rest will not end"
+	 */
+	Settled settle(OrderTraffic traffic, Duration quietPeriod, Duration timeout) {
+		traffic.awaitAllAnswered(Duration.ofMinutes(3));
+		List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
+		return new Settled(orderIds, awaitFinal(orderIds, quietPeriod, timeout));
+	}
+
+	/**
+	 * Every accepted order and how it ended.
+	 * @param orderIds the orders answered 202
+	 * @param outcomes their last state
+	 */
+	record Settled(List<String> orderIds, Map<String, Outcome> outcomes) {
+
+		List<String> notFinal() {
+			return OrderOutcomes.notFinal(this.outcomes);
+		}
+
+		/** The figure of the orders that did not end: lost, or, with sticky execution on, stuck on the test server. */
+		void report(Figures figures, boolean stickyOn, Duration quietPeriod) {
+			figures.add("final states", byStatus(this.outcomes));
+			if (stickyOn) {
+				figures.add("**stuck** (not final after " + quietPeriod.toSeconds() + " s without progress)",
+						notFinal().size());
+				figures.note(Reliability.STICKY_NOTE);
+			}
+			else {
+				figures.add("**lost** (not final)", notFinal().size());
+			}
+		}
+
+	}
+
 	Map<String, Outcome> describe(Collection<String> orderIds) {
 		Map<String, Outcome> outcomes = new LinkedHashMap<>();
 		for (String orderId : orderIds) {

@@ -66,35 +66,25 @@ class RollingRestartIT {
 					running.set(running.indexOf(old), replacement);
 				}
 				traffic.stopPlacing();
-				traffic.awaitAllAnswered(Duration.ofMinutes(2));
-
-				List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
-				Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-						Duration.ofSeconds(stickyOn ? 20 : 60), Duration.ofMinutes(4));
-				List<String> notFinal = OrderOutcomes.notFinal(outcomes);
+				Duration quiet = Duration.ofSeconds(stickyOn ? 20 : 60);
+				OrderOutcomes.Settled settled = new OrderOutcomes(client).settle(traffic, quiet, Duration.ofMinutes(4));
+				List<String> orderIds = settled.orderIds();
 				// the payment failure rate is 0 here: any failed or timed-out activity is the shutdown's doing
 				OrderOutcomes.ActivityTrouble trouble = new OrderOutcomes(client).activityTrouble(orderIds, List.of());
 				AppLogs logs = AppLogs.of(all);
 
-				figures.add("orders accepted (202) during the rolling restart", orderIds.size())
-					.add("final states", OrderOutcomes.byStatus(outcomes))
-					.add(stickyOn ? "**stuck** (not final after 20 s without progress)" : "**lost** (not final)",
-							notFinal.size())
-					.add("activity attempts failed or repeated because of a shutdown", trouble.repeatedAttempts() + trouble.timedOut() + trouble.unexpectedTypes().size())
+				figures.add("orders accepted (202) during the rolling restart", orderIds.size());
+				settled.report(figures, stickyOn, quiet);
+				figures.add("activity attempts failed or repeated because of a shutdown",
+						trouble.repeatedAttempts() + trouble.timedOut() + trouble.unexpectedTypes().size())
 					.add("drains cut short by the drain timeout", logs.count("did not finish within the drain timeout"))
 					.add("orders charged twice", logs.duplicateCharges())
 					.add("requests unanswered, retried by the client", traffic.unanswered());
 				restarts.forEach((name, restart) -> figures.add("SIGTERM to " + name, restart));
-				if (stickyOn) {
-					figures.note("With sticky execution on, a stuck order waits on the sticky queue of an instance that "
-							+ "has exited: the SDK's test server never times a sticky queue out and ignores the "
-							+ "worker's shutdown call. A Temporal server hands such tasks on after 5 s.");
-				}
-
 				assertThat(traffic.unexpected()).isEmpty();
 				assertThat(traffic.gaveUp()).isZero();
 				if (!stickyOn) {
-					assertThat(notFinal).as("orders lost").isEmpty();
+					assertThat(settled.notFinal()).as("orders lost").isEmpty();
 				}
 				assertThat(trouble.unexpectedTypes()).as("activities failed by a shutdown").isEmpty();
 				assertThat(trouble.timedOut()).as("activities timed out by a shutdown").isZero();

@@ -59,10 +59,10 @@ class SoakIT {
 				samples.add(sample(app));
 			}
 			traffic.stopPlacing();
-			traffic.awaitAllAnswered(Duration.ofMinutes(2));
-			List<String> orderIds = traffic.placed().stream().map(OrderTraffic.Placed::orderId).toList();
-			Map<String, OrderOutcomes.Outcome> outcomes = new OrderOutcomes(client).awaitFinal(orderIds,
-					Duration.ofSeconds(60), Duration.ofMinutes(3));
+			OrderOutcomes.Settled settled = new OrderOutcomes(client).settle(traffic, Duration.ofSeconds(60),
+					Duration.ofMinutes(3));
+			List<String> orderIds = settled.orderIds();
+			Map<String, OrderOutcomes.Outcome> outcomes = settled.outcomes();
 			Memory idle = sample(app);
 			List<String> errors = AppLogs.of(List.of(app)).errorLines();
 			Memory first = samples.get(0);
