@@ -338,4 +338,22 @@ final class PropertiesValidator {
 		}
 	}
 
+	static void validatePayloadsAndClient(TemporalProperties.Payloads payloads, TemporalProperties.Client client) {
+		if (payloads.maxSize().toBytes() < 1) {
+			throw new WorkerConfigurationException("Property temporal.payloads.max-size is " + payloads.maxSize()
+					+ "; it must be positive.",
+					"Set temporal.payloads.max-size to the server's limit.blobSize.error (2MB unless raised), or remove "
+							+ "it to use that default.");
+		}
+		if (payloads.warnSize().toBytes() < 1 || payloads.warnSize().compareTo(payloads.maxSize()) > 0) {
+			throw new WorkerConfigurationException("Property temporal.payloads.warn-size is " + payloads.warnSize()
+					+ "; it must be positive and at most temporal.payloads.max-size (" + payloads.maxSize() + ").",
+					"Set temporal.payloads.warn-size between 1B and " + payloads.maxSize()
+							+ ", or remove it to use the server's limit.blobSize.warn (512KB).");
+		}
+		if (client.callTimeout() != null) {
+			positive("temporal.client.call-timeout", client.callTimeout());
+		}
+	}
+
 }

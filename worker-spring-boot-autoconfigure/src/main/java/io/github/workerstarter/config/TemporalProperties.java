@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 
 /**
@@ -42,6 +43,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param envConfig A Temporal environment configuration profile (the temporal.toml and TEMPORAL_* environment
  * variables of the Temporal CLI) as a further source of connection settings. Precedence: temporal.* properties, then
  * the profile, then the SDK's defaults.
+ * @param payloads Limits on the size of payloads the client and the workers send.
+ * @param client Bounds on the calls of the application's WorkflowClient.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
@@ -51,7 +54,8 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
-		@DefaultValue EnvConfig envConfig, @DefaultValue("true") boolean startWorkers) {
+		@DefaultValue EnvConfig envConfig, @DefaultValue("true") boolean startWorkers, @DefaultValue Payloads payloads,
+		@DefaultValue Client client) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -63,6 +67,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		PropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, workersByTaskQueue(workers, workerDefaults).keySet());
+		PropertiesValidator.validatePayloadsAndClient(payloads, client);
 	}
 
 	@Override
@@ -233,6 +238,33 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 */
 	public record Shutdown(@Nullable Duration drainTimeout, @DefaultValue("true") boolean allowActivityHeartbeats,
 			@DefaultValue("0s") Duration stickyQueueDrainTimeout) {
+	}
+
+	/**
+	 * Payload size limits, checked in the data converter, so the client, workflows and activities all apply them.
+	 *
+	 * @param maxSize Largest payload the client and the workers send: the arguments of one call or one result, as
+	 * serialized (after codecs), measured as the server measures it. A larger one fails at once with a
+	 * non-retryable ApplicationFailure of type PayloadSizeLimitExceeded, naming the size and the limit, instead of
+	 * being refused by the server (and retried). Default: the Temporal server's limit.blobSize.error, 2MB; raise it
+	 * together with the server's limit (the server's gRPC messages are limited to 4MB).
+	 * @param warnSize Payload size above which a WARN names the size, the limit and where the payload was going.
+	 * Default: the Temporal server's limit.blobSize.warn, 512KB.
+	 */
+	public record Payloads(@DefaultValue("2MB") DataSize maxSize, @DefaultValue("512KB") DataSize warnSize) {
+	}
+
+	/**
+	 * Bounds on the calls of the application's WorkflowClient.
+	 *
+	 * @param callTimeout Upper bound on each call of the application's WorkflowClient that does not wait for a
+	 * workflow (start, signal, signal-with-start, query, describe, cancel, terminate), retries included. When it
+	 * passes, or at once while the connection to the server is down, the call fails with
+	 * TemporalUnavailableException (a query past it fails with the SDK's exception: its workflow's worker did not
+	 * answer). Unset: the SDK's own bounds (while the server is unreachable a call is retried for up to a minute).
+	 * Waiting for a workflow's result and updates are not bounded by it.
+	 */
+	public record Client(@Nullable Duration callTimeout) {
 	}
 
 }

@@ -84,7 +84,8 @@ public final class ConnectionOptions {
 			.setIdentity(properties.connection().identity())
 			.setInterceptors(interceptors.toArray(WorkflowClientInterceptor[]::new));
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		// after the customizers, so that whatever converter they set, what is sent stays within the server's limits
+		return PayloadConversion.withSizeLimit(builder.build(), properties.payloads());
 	}
 
 	// temporal.namespace when set, else the profile's, else temporal.namespace's default

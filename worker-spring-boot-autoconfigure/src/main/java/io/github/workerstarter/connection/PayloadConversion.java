@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.payload.PayloadSizeLimitingDataConverter;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -11,7 +14,8 @@ import io.temporal.payload.codec.PayloadCodec;
 
 /**
  * How payloads are converted: the application's {@link DataConverter} bean if it has one, else the SDK's default;
- * then every {@link PayloadCodec} bean (encryption, compression), in {@code @Order}, on client and workers alike.
+ * then every {@link PayloadCodec} bean (encryption, compression), in {@code @Order}, on client and workers alike;
+ * outermost, the size check of {@code temporal.payloads.*} on what the codecs produced.
  */
 final class PayloadConversion {
 
@@ -21,6 +25,16 @@ final class PayloadConversion {
 	static DataConverter dataConverter(@Nullable DataConverter userConverter, List<PayloadCodec> codecs) {
 		DataConverter base = (userConverter != null) ? userConverter : DefaultDataConverter.STANDARD_INSTANCE;
 		return codecs.isEmpty() ? base : new CodecDataConverter(base, codecs);
+	}
+
+	static WorkflowClientOptions withSizeLimit(WorkflowClientOptions options, TemporalProperties.Payloads limits) {
+		if (options.getDataConverter() instanceof PayloadSizeLimitingDataConverter) {
+			return options;
+		}
+		return WorkflowClientOptions.newBuilder(options)
+			.setDataConverter(new PayloadSizeLimitingDataConverter(options.getDataConverter(),
+					limits.maxSize().toBytes(), limits.warnSize().toBytes()))
+			.build();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -134,9 +135,12 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServerProbe temporalServerProbe(WorkflowServiceStubs stubs, WorkflowClient client, TemporalProperties properties) {
-		String target = (properties.isEmbedded()) ? "embedded (in-process)"
+		return new ServerProbe(stubs, client.getOptions().getNamespace(), targetDescription(stubs, properties));
+	}
+
+	private static String targetDescription(WorkflowServiceStubs stubs, TemporalProperties properties) {
+		return (properties.isEmbedded()) ? "embedded (in-process)"
 				: (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : String.valueOf(properties.target());
-		return new ServerProbe(stubs, client.getOptions().getNamespace(), target);
 	}
 
 	@Bean
@@ -149,6 +153,15 @@ public final class TemporalConnectionAutoConfiguration {
 		return WorkflowClient.newInstance(stubs, ConnectionOptions.workflowClient(properties, environment,
 				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
 				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("temporal.client.call-timeout")
+	ClientCallTimeoutInterceptor temporalClientCallTimeoutInterceptor(WorkflowServiceStubs stubs,
+			TemporalProperties properties) {
+		return new ClientCallTimeoutInterceptor(properties.client().callTimeout(), stubs.getRawChannel(),
+				targetDescription(stubs, properties));
 	}
 
 }

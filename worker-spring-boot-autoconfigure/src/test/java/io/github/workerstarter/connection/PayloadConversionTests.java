@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
+import io.github.workerstarter.payload.PayloadSizeLimitingDataConverter;
 
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
 import static io.github.workerstarter.TemporalTestSupport.storedInput;
@@ -48,8 +49,10 @@ class PayloadConversionTests {
 			.withPayloadConverterOverrides(new JacksonJsonPayloadConverter());
 		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
 			.withBean(DataConverter.class, () -> mine)
-			.run((context) -> assertThat(context.getBean(WorkflowClient.class).getOptions().getDataConverter())
-				.isSameAs(mine));
+			// inside the size check every converter gets
+			.run((context) -> assertThat(((PayloadSizeLimitingDataConverter) context.getBean(WorkflowClient.class)
+				.getOptions()
+				.getDataConverter()).delegate()).isSameAs(mine));
 	}
 
 	private static Payload greetAndReadInput(ApplicationContext context, String name) {

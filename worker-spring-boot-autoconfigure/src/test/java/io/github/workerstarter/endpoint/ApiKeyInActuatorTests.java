@@ -16,11 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API key never shows in actuator's configprops and env endpoints, over real HTTP, even with show-values=always
- * (which un-masks every other value).
+ * (which un-masks every other value); nor do API keys and key passwords given on the command line, which the JVM also
+ * keeps in the sun.java.command system property.
  */
 class ApiKeyInActuatorTests {
 
 	private static final String KEY = "tcld-very-secret-key-0123456789";
+
+	private static final String PASSWORD = "keystore-secret-9876";
+
+	private static final String JAVA_COMMAND = "sun.java.command";
 
 	private ConfigurableApplicationContext app;
 
@@ -40,6 +45,51 @@ class ApiKeyInActuatorTests {
 		}
 		String env = http.get("/actuator/env/TEMPORAL_API_KEY", Duration.ofSeconds(10)).body().toString();
 		assertThat(env).doesNotContain(KEY).contains("******");
+	}
+
+	@Test
+	void secretsOnTheCommandLineAreMaskedInsideTheJavaCommand() {
+		// what the JVM records for `java -jar app.jar <arguments>`: the arguments joined by spaces
+		String command = "app.jar --server.port=0 --temporal.connection.api-key=" + KEY
+				+ " --spring.ssl.bundle.jks.temporal.keystore.password=" + PASSWORD + " --TEMPORAL_API_KEY=" + KEY
+				+ " --spring.ssl.bundle.pem.temporal.keystore.private-key-password=" + PASSWORD
+				+ " --spring.ssl.bundle.jks.temporal.key.password=two words --orders.note=kept"
+				+ " --temporal.connection.allow-plaintext-api-key=true";
+		String original = System.getProperty(JAVA_COMMAND);
+		System.setProperty(JAVA_COMMAND, command);
+		try {
+			Http http = start();
+			for (String path : new String[] { "/actuator/env", "/actuator/env/" + JAVA_COMMAND }) {
+				String body = http.get(path, Duration.ofSeconds(10)).body().toString();
+				assertThat(body).as(path)
+					.doesNotContain(KEY)
+					.doesNotContain(PASSWORD)
+					.doesNotContain("two words")
+					.contains("app.jar --server.port=0 --temporal.connection.api-key=****** "
+							+ "--spring.ssl.bundle.jks.temporal.keystore.password=****** --TEMPORAL_API_KEY=****** "
+							+ "--spring.ssl.bundle.pem.temporal.keystore.private-key-password=****** "
+							+ "--spring.ssl.bundle.jks.temporal.key.password=****** --orders.note=kept "
+							+ "--temporal.connection.allow-plaintext-api-key=true");
+			}
+		}
+		finally {
+			System.setProperty(JAVA_COMMAND, original);
+		}
+	}
+
+	@Test
+	void withoutTheSanitizingFunctionTheJavaCommandWouldShowTheKey() {
+		String original = System.getProperty(JAVA_COMMAND);
+		System.setProperty(JAVA_COMMAND, "app.jar --temporal.connection.api-key=" + KEY);
+		try {
+			Http http = start("spring.autoconfigure.exclude="
+					+ "io.github.workerstarter.endpoint.TemporalSecretsSanitizingAutoConfiguration");
+			assertThat(http.get("/actuator/env/" + JAVA_COMMAND, Duration.ofSeconds(10)).body().toString())
+				.contains(KEY);
+		}
+		finally {
+			System.setProperty(JAVA_COMMAND, original);
+		}
 	}
 
 	@Test

@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Primary;
 
 import io.github.workerstarter.sample.order.activities.OrderStatusActivitiesImpl;
 import io.github.workerstarter.sample.order.activities.PaymentGateway;
+import io.github.workerstarter.sample.order.workflow.Order;
+import io.github.workerstarter.sample.order.workflow.OrderWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,12 +106,43 @@ class OrderFlowIntegrationTests {
 		HttpResponse<String> malformed = post("/orders", "{\"item\":");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(json.readTree(malformed.body()).get("detail").asString())
-			.startsWith("Request body is not a valid order");
+			.startsWith("Request body is not a valid order: malformed JSON at line 1");
+	}
+
+	@Test
+	void fractionalQuantityIsRejectedNotTruncatedAndErrorsNameNoJavaTypes() throws Exception {
+		HttpResponse<String> response = post("/orders",
+				"{\"customerId\":\"c\",\"item\":\"book\",\"quantity\":1.5,\"amount\":3}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("errors").get("quantity").asString()).isEqualTo("must be a whole number");
+		assertThat(response.body()).doesNotContain("java.", "Integer", "Exception", "jackson", "OrderRequest");
 	}
 
 	@Test
 	void unknownOrderIsNotFound() throws Exception {
-		assertThat(get("/orders/order-does-not-exist").statusCode()).isEqualTo(404);
+		HttpResponse<String> response = get("/orders/order-does-not-exist");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(response.body()).get("detail").asString())
+			.isEqualTo("No order with id order-does-not-exist");
+	}
+
+	@Test
+	void stepOfAnOrderNoWorkerAnswersForIsLeftOutAfterTheQueryTimeout() throws Exception {
+		// as an order whose worker died looks to the server: running, and no worker to answer its query
+		OrderWorkflow order = this.client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
+			.setTaskQueue("no-worker-polls-this")
+			.setWorkflowId("order-without-worker")
+			.build());
+		WorkflowClient.start(order::processOrder,
+				new Order("order-without-worker", "c", "book", 1, new BigDecimal("3")));
+
+		HttpResponse<String> response = get("/orders/order-without-worker");
+
+		// answered after orders.step-query-timeout (2 s), not after the server's minute
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).propertyNames()).containsExactly("orderId", "status");
+		assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("RUNNING");
 	}
 
 	@Test
@@ -148,7 +182,8 @@ class OrderFlowIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

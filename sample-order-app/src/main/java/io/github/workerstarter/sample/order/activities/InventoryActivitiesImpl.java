@@ -6,9 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Profile;
+
 import io.github.workerstarter.annotation.ActivityImpl;
 
 /** Keeps reservations in memory; idempotent per order, as a retried activity must be. */
+@Profile("!payment-worker") // a role of the jar: see application.yml
 @ActivityImpl(taskQueues = "${ORDER_TASK_QUEUE:order-task-queue}")
 public class InventoryActivitiesImpl implements InventoryActivities {
 

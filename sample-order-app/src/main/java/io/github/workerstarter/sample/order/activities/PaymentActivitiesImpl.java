@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Profile;
+
 import io.github.workerstarter.annotation.ActivityImpl;
 import io.github.workerstarter.sample.order.workflow.OrderWorkflowImpl;
 import io.temporal.activity.Activity;
@@ -14,6 +16,7 @@ import io.temporal.failure.ApplicationFailure;
  * Runs on the payment worker only. A gateway outage is retried by Temporal (see the workflow's retry policy); a
  * non-positive amount is a {@code ValidationError}, which is never retried.
  */
+@Profile("!order-service") // a role of the jar: see application.yml
 @ActivityImpl(taskQueues = "${orders.payment-task-queue}")
 public class PaymentActivitiesImpl implements PaymentActivities {
 

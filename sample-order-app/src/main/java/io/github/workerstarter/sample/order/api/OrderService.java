@@ -1,13 +1,17 @@
 package io.github.workerstarter.sample.order.api;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
+import io.github.workerstarter.connection.ClientCallTimeout;
+import io.github.workerstarter.sample.order.OrderSettings;
 import io.github.workerstarter.sample.order.workflow.Order;
 import io.github.workerstarter.sample.order.workflow.OrderResult;
 import io.github.workerstarter.sample.order.workflow.OrderWorkflow;
@@ -21,17 +25,26 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 
-/** Starts order workflows and reads their state back from Temporal. */
+/**
+ * Starts order workflows and reads their state back from Temporal. Every call is bounded
+ * ({@code temporal.client.call-timeout} in application.yml): while Temporal is unreachable, they fail within seconds
+ * with the starter's {@code TemporalUnavailableException} instead of holding the request.
+ */
 @Service
+@Profile("!payment-worker")
 public class OrderService {
 
 	private final WorkflowClient client;
 
 	private final String orderTaskQueue;
 
-	public OrderService(WorkflowClient client, @Value("${ORDER_TASK_QUEUE:order-task-queue}") String orderTaskQueue) {
+	private final Duration stepQueryTimeout;
+
+	public OrderService(WorkflowClient client, @Value("${ORDER_TASK_QUEUE:order-task-queue}") String orderTaskQueue,
+			OrderSettings settings) {
 		this.client = client;
 		this.orderTaskQueue = orderTaskQueue;
+		this.stepQueryTimeout = settings.stepQueryTimeout();
 	}
 
 	/**
@@ -76,11 +89,13 @@ public class OrderService {
 	}
 
 	private String currentStep(String orderId) {
+		OrderWorkflow order = this.client.newWorkflowStub(OrderWorkflow.class, orderId);
 		try {
-			return this.client.newWorkflowStub(OrderWorkflow.class, orderId).currentStep();
+			// a query is answered by a worker: with the one caching the workflow gone, the server waits for another
+			return ClientCallTimeout.within(this.stepQueryTimeout, order::currentStep);
 		}
 		catch (RuntimeException ex) {
-			return null; // a query needs a worker; the status alone is still right
+			return null; // the status alone is still right
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.github.workerstarter.sample.order.workflow;
 
 import java.time.Duration;
 
+import org.springframework.context.annotation.Profile;
+
 import io.github.workerstarter.annotation.WorkflowImpl;
 import io.github.workerstarter.sample.order.OrderSettings;
 import io.github.workerstarter.sample.order.activities.InventoryActivities;
@@ -16,6 +18,7 @@ import io.temporal.workflow.Workflow;
  * The order flow. A new instance per execution (prototype bean): the only injected value is {@link OrderSettings},
  * configuration that does not change between replays, so the code stays deterministic.
  */
+@Profile("!payment-worker") // a role of the jar: see application.yml
 @WorkflowImpl(taskQueues = "${ORDER_TASK_QUEUE:order-task-queue}")
 public class OrderWorkflowImpl implements OrderWorkflow {
 

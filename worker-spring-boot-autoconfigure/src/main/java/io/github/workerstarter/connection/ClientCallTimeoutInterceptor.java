@@ -1,0 +1,108 @@
+package io.github.workerstarter.connection;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
+
+/**
+ * {@code temporal.client.call-timeout}: bounds the client calls that do not wait for a workflow (start, signal,
+ * signal-with-start, query, describe, cancel, terminate) with {@link ClientCallTimeout}, and fails them at once with
+ * {@link TemporalUnavailableException} while the gRPC channel is in {@code TRANSIENT_FAILURE} (its last attempt to
+ * connect failed; gRPC itself would fail each attempt at once and the SDK would retry until the timeout). A request
+ * thread of a web application thus never waits longer than the timeout for a server that is gone. Waiting for a
+ * result, updates and listings keep the SDK's own bounds.
+ */
+public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase {
+
+	private final Duration timeout;
+
+	private final ManagedChannel channel;
+
+	private final String target;
+
+	public ClientCallTimeoutInterceptor(Duration timeout, ManagedChannel channel, String target) {
+		this.timeout = timeout;
+		this.channel = channel;
+		this.target = target;
+	}
+
+	@Override
+	public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(WorkflowClientCallsInterceptor next) {
+		return new BoundedCalls(next);
+	}
+
+	private <T> T bounded(String operation, boolean deadlineMeansUnavailable, Supplier<T> call) {
+		if (this.channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+			throw new TemporalUnavailableException(this.target, operation,
+					"the connection is down (the last attempt to connect failed)", null);
+		}
+		try {
+			return ClientCallTimeout.within(this.timeout, call);
+		}
+		catch (StatusRuntimeException ex) {
+			Status.Code code = ex.getStatus().getCode();
+			if (code == Status.Code.UNAVAILABLE || (code == Status.Code.DEADLINE_EXCEEDED && deadlineMeansUnavailable)) {
+				throw new TemporalUnavailableException(this.target, operation, "no answer within "
+						+ "temporal.client.call-timeout (" + this.timeout.toMillis() + " ms): " + describe(ex), ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static String describe(StatusRuntimeException ex) {
+		Status status = ex.getStatus();
+		return status.getCode() + ((status.getDescription() != null) ? " (" + status.getDescription() + ")" : "");
+	}
+
+	private final class BoundedCalls extends WorkflowClientCallsInterceptorBase {
+
+		BoundedCalls(WorkflowClientCallsInterceptor next) {
+			super(next);
+		}
+
+		@Override
+		public WorkflowStartOutput start(WorkflowStartInput input) {
+			return bounded("start", true, () -> super.start(input));
+		}
+
+		@Override
+		public WorkflowSignalOutput signal(WorkflowSignalInput input) {
+			return bounded("signal", true, () -> super.signal(input));
+		}
+
+		@Override
+		public WorkflowSignalWithStartOutput signalWithStart(WorkflowSignalWithStartInput input) {
+			return bounded("signalWithStart", true, () -> super.signalWithStart(input));
+		}
+
+		// the server answered but the workflow's worker did not: not the connection's fault
+		@Override
+		public <R> QueryOutput<R> query(QueryInput<R> input) {
+			return bounded("query", false, () -> super.query(input));
+		}
+
+		@Override
+		public DescribeWorkflowOutput describe(DescribeWorkflowInput input) {
+			return bounded("describe", true, () -> super.describe(input));
+		}
+
+		@Override
+		public CancelOutput cancel(CancelInput input) {
+			return bounded("cancel", true, () -> super.cancel(input));
+		}
+
+		@Override
+		public TerminateOutput terminate(TerminateInput input) {
+			return bounded("terminate", true, () -> super.terminate(input));
+		}
+
+	}
+
+}
