@@ -10,6 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
@@ -36,7 +38,8 @@ import io.temporal.worker.WorkerFactory;
  * still deliver one task each). Closing the context drains: polling stops, in-flight tasks may finish within the
  * drain timeout, then they are interrupted and the log names the queues that still had work.
  */
-public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+public class TemporalWorkersLifecycle
+		implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	/** Lifecycle phase of the workers. */
 	public static final int PHASE = DEFAULT_PHASE - 512;
@@ -69,6 +72,9 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 
 	private @Nullable CountDownLatch keepAlive;
 
+	// when the context began refreshing, for the startup log line
+	private long refreshStartedMillis;
+
 	/**
 	 * Timing and failure policy.
 	 *
@@ -86,6 +92,11 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		this.probe = probe;
 		this.inFlight = inFlight;
 		this.settings = settings;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.refreshStartedMillis = applicationContext.getStartupDate();
 	}
 
 	@Override
@@ -112,9 +123,11 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private void startOrWaitForServer() {
+		long checkStarted = System.nanoTime();
 		ServerProbe.Result answer = this.probe.describeNamespace(this.settings.connectTimeout());
+		Duration check = Duration.ofNanos(System.nanoTime() - checkStarted);
 		switch (answer.outcome()) {
-			case REACHABLE -> startPolling();
+			case REACHABLE -> logPolling(check, startPolling());
 			case NAMESPACE_NOT_FOUND -> throw namespaceNotFound(answer);
 			case UNREACHABLE -> {
 				if (this.settings.failFast()) {
@@ -129,11 +142,39 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		}
 	}
 
-	// caller holds the monitor
-	private void startPolling() {
+	// caller holds the monitor; returns how long the SDK took to start the workers
+	private Duration startPolling() {
+		long started = System.nanoTime();
 		this.workerFactory.start();
 		this.state = WorkerState.RUNNING;
 		this.problem = null;
+		return Duration.ofNanos(System.nanoTime() - started);
+	}
+
+	/**
+	 * One line that tells operators how long the way from the context refresh to polling took, and which part of it
+	 * was the starter's: finding the annotated beans, building each worker, the namespace check, the SDK's start.
+	 */
+	private void logPolling(Duration namespaceCheck, Duration workersStart) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		TemporalWorkerRegistry.BuildTimes built = this.registry.buildTimes();
+		StringBuilder line = new StringBuilder("Temporal workers polling");
+		if (this.refreshStartedMillis > 0) {
+			line.append(' ').append(System.currentTimeMillis() - this.refreshStartedMillis)
+				.append(" ms after the application context began refreshing");
+		}
+		line.append(": annotated beans found in ").append(built.finding().toMillis()).append(" ms; workers built: ");
+		line.append(built.byTaskQueue()
+			.entrySet()
+			.stream()
+			.map((worker) -> "'" + worker.getKey() + "' " + worker.getValue().toMillis() + " ms")
+			.collect(Collectors.joining(", ")));
+		line.append("; namespace '").append(this.probe.namespace()).append("' checked in ")
+			.append(namespaceCheck.toMillis()).append(" ms; workers started in ").append(workersStart.toMillis())
+			.append(" ms");
+		logger.info(line);
 	}
 
 	private void startConnector() {
@@ -167,7 +208,9 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 					try {
 						startPolling();
 						this.connector = null;
-						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling");
+						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling, "
+								+ (System.currentTimeMillis() - this.refreshStartedMillis)
+								+ " ms after the application context began refreshing");
 						return;
 					}
 					catch (RuntimeException ex) {

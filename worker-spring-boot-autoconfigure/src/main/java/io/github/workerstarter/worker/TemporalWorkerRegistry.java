@@ -1,7 +1,9 @@
 package io.github.workerstarter.worker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,6 +46,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private volatile List<RegisteredWorker> workers = List.of();
 
+	private volatile BuildTimes buildTimes = new BuildTimes(Duration.ZERO, Map.of());
+
 	private final WorkflowImplementationOptionsFactory workflowOptionsFactory;
 
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
@@ -81,7 +85,11 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		if (!this.workers.isEmpty()) {
 			return;
 		}
+		long findingStarted = System.nanoTime();
 		List<TemporalImplementation> implementations = this.finder.findAll();
+		long previous = System.nanoTime();
+		Duration finding = Duration.ofNanos(previous - findingStarted);
+		Map<String, Duration> times = new LinkedHashMap<>();
 		List<RegisteredWorker> built = new ArrayList<>();
 		for (Map.Entry<String, WorkerProperties> entry : this.properties.workersByTaskQueue().entrySet()) {
 			String taskQueue = entry.getKey();
@@ -99,8 +107,28 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue);
 			log(registered, worker.getWorkerOptions());
 			built.add(registered);
+			long now = System.nanoTime();
+			times.put(taskQueue, Duration.ofNanos(now - previous));
+			previous = now;
 		}
+		this.buildTimes = new BuildTimes(finding, times);
 		this.workers = List.copyOf(built);
+	}
+
+	/**
+	 * How long building the workers took, for the startup log line.
+	 * @param finding finding and checking the annotated beans, shared by all workers
+	 * @param byTaskQueue each worker (options, registrations, its log line), by task queue, in build order
+	 */
+	public record BuildTimes(Duration finding, Map<String, Duration> byTaskQueue) {
+	}
+
+	/**
+	 * How long building the workers took.
+	 * @return the times; zero before {@link #registerWorkers()}
+	 */
+	public BuildTimes buildTimes() {
+		return this.buildTimes;
 	}
 
 	/**

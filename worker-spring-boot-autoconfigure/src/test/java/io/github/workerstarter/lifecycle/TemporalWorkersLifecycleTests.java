@@ -5,11 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +39,17 @@ class TemporalWorkersLifecycleTests {
 			assertThat(context.getBean(WorkerFactory.class).isStarted()).isTrue();
 			assertThat(greet(context, "greetings", "Dan")).isEqualTo("Hello, Dan!");
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void oneLineSaysHowLongTheWayFromRefreshToPollingTookAndWhere(CapturedOutput output) {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.farewells.activities=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsPattern("Temporal workers polling \\d+ ms after the application context began "
+				+ "refreshing: annotated beans found in \\d+ ms; workers built: 'greetings' \\d+ ms, 'farewells' \\d+ ms; "
+				+ "namespace 'default' checked in \\d+ ms; workers started in \\d+ ms");
 	}
 
 	@Test
