@@ -132,6 +132,14 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * Whether any worker is configured ({@code temporal.workers}), known before the workers are built.
+	 * @return false for a client-only application
+	 */
+	public boolean hasConfiguredWorkers() {
+		return !this.properties.workers().isEmpty();
+	}
+
+	/**
 	 * The workers built so far, in configuration order.
 	 * @return the registered workers
 	 */
