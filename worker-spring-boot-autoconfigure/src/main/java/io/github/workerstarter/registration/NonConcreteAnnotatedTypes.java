@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
@@ -41,6 +42,13 @@ public final class NonConcreteAnnotatedTypes {
 				return metadata.isIndependent() && !metadata.isConcrete();
 			}
 		};
+		// Boot's shared reader factory: the class files and the package listings component scanning already read
+		CachingMetadataReaderFactory shared = beanFactory.getBeanProvider(CachingMetadataReaderFactory.class)
+			.getIfUnique();
+		if (shared != null) {
+			scanner.setResourceLoader(shared.getResourceLoader());
+			scanner.setMetadataReaderFactory(shared);
+		}
 		for (ImplementationKind kind : ImplementationKind.values()) {
 			scanner.addIncludeFilter(new AnnotationTypeFilter(kind.annotationType(), true, true));
 		}
