@@ -1,13 +1,10 @@
 package io.github.workerstarter.aot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -44,6 +41,7 @@ import io.github.workerstarter.fixtures.shipment.ShipmentActivities;
 import io.github.workerstarter.fixtures.shipment.ShipmentFixtures;
 import io.github.workerstarter.fixtures.shipment.ShipmentWorkflow;
 import io.github.workerstarter.metrics.TemporalMetricsProperties;
+import io.github.workerstarter.testing.JavaProcess;
 
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
 import static io.github.workerstarter.TemporalTestSupport.runner;
@@ -68,18 +66,18 @@ class SpringAotTests {
 
 	@Test
 	void anApplicationProcessedAheadOfTimeStartsFromTheGeneratedCodeAndRunsWorkflows(@TempDir Path build)
-			throws Exception {
+			throws IOException {
 		Path sources = build.resolve("sources");
 		Path resources = build.resolve("resources");
 		Path classes = build.resolve("classes");
 		// what spring-boot:process-aot does: run the application up to its refreshed bean definitions, generate code
-		Result processing = java(List.of(), SpringApplicationAotProcessor.class.getName(),
+		JavaProcess processing = JavaProcess.run(List.of(), SpringApplicationAotProcessor.class.getName(),
 				AotApplication.class.getName(), sources.toString(), resources.toString(), classes.toString(),
 				"io.github.workerstarter", "aot-test");
 		assertThat(processing.exitCode()).as(processing.output()).isZero();
 		compile(sources, classes);
 
-		Result run = java(List.of("-Dspring.aot.enabled=true", "-cp",
+		JavaProcess run = JavaProcess.run(List.of("-Dspring.aot.enabled=true", "-cp",
 				classes + java.io.File.pathSeparator + resources + java.io.File.pathSeparator + classpath()),
 				AotApplication.class.getName());
 		assertThat(run.exitCode()).as(run.output()).isZero();
@@ -172,40 +170,6 @@ class SpringAotTests {
 
 	private static String classpath() {
 		return System.getProperty("java.class.path");
-	}
-
-	private record Result(int exitCode, String output) {
-	}
-
-	private static Result java(List<String> options, String mainClass, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(options);
-		if (!options.contains("-cp")) {
-			command.addAll(List.of("-cp", classpath()));
-		}
-		command.add(mainClass);
-		command.addAll(List.of(args));
-		Path log = Files.createTempFile("spring-aot", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		try {
-			if (!process.waitFor(180, TimeUnit.SECONDS)) {
-				throw new AssertionError("Did not exit within 180 s: " + command + "\n" + read(log));
-			}
-			return new Result(process.exitValue(), read(log));
-		}
-		finally {
-			process.destroyForcibly();
-			Files.deleteIfExists(log);
-		}
-	}
-
-	private static String read(Path log) {
-		try {
-			return Files.readString(log, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

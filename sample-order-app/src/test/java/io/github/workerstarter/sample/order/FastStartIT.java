@@ -1,22 +1,20 @@
 package io.github.workerstarter.sample.order;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.workerstarter.testing.CountingPort;
 import io.github.workerstarter.testing.Http;
 import io.github.workerstarter.testing.TestServerProcess;
 
@@ -58,15 +56,14 @@ class FastStartIT {
 		boolean aotCache = Runtime.version().feature() >= 25;
 		String archive = aotCache ? "app.aot" : "application.jsa";
 
-		try (ServerSocket frontend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			AtomicInteger connections = countConnections(frontend);
+		try (CountingPort frontend = CountingPort.open()) {
 			Process training = run(application, List.of(aotCache ? "-XX:AOTCacheOutput=" + archive
 					: "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extractedJar,
-					"--temporal.target=127.0.0.1:" + frontend.getLocalPort(), "--server.port=0"));
+					"--temporal.target=" + frontend.target(), "--server.port=0"));
 			assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ends by itself").isTrue();
 			assertThat(training.exitValue()).as(log(application)).isZero();
 			assertThat(application.resolve(archive)).exists();
-			assertThat(connections).as("connections to the Temporal target during training").hasValue(0);
+			assertThat(frontend.connections()).as("connections to the Temporal target during training").isZero();
 		}
 
 		this.server = TestServerProcess.start();
@@ -96,23 +93,6 @@ class FastStartIT {
 	private static String log(Path directory) throws IOException {
 		Path log = directory.resolve("fast-start.log");
 		return Files.exists(log) ? Files.readString(log) : "";
-	}
-
-	private static AtomicInteger countConnections(ServerSocket frontend) {
-		AtomicInteger connections = new AtomicInteger();
-		Thread acceptor = new Thread(() -> {
-			while (!frontend.isClosed()) {
-				try (Socket ignored = frontend.accept()) {
-					connections.incrementAndGet();
-				}
-				catch (IOException closed) {
-					return;
-				}
-			}
-		}, "counting-frontend");
-		acceptor.setDaemon(true);
-		acceptor.start();
-		return connections;
 	}
 
 	private static int freePort() throws IOException {
