@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,29 +20,33 @@ import io.github.workerstarter.benchmarks.harness.RunOrder;
 import io.github.workerstarter.benchmarks.harness.ScenarioRecorder;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 import io.github.workerstarter.benchmarks.harness.TestServerJvm;
+import io.github.workerstarter.benchmarks.official.OrderOfficialStarterWorker;
 import io.github.workerstarter.benchmarks.order.OrderRawWorker;
 import io.github.workerstarter.benchmarks.order.OrderStarterWorker;
 import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
 
 /**
  * Scenario 1: order workflows (three activities, two queues) with a fixed number in flight, raw SDK against the
- * starter with actuator and Prometheus on the class path, and against the raw wiring inside a plain Boot app
+ * starter with actuator and Prometheus on the class path, against the raw wiring inside a plain Boot app
  * ({@code boot+raw}), which tells what the starter costs from what having Spring Boot in the JVM
- * costs. Each run is a fresh worker JVM that also drives the load
+ * costs, and against Temporal's own starter ({@code official}, with actuator and Prometheus as well). Each run is a fresh worker JVM that also drives the load
  * through its own client; the server is either inside that JVM ({@code in-process}) or a test server JVM of its
  * own, fresh per run, over TCP on 127.0.0.1 ({@code tcp}). Variants alternate run by run. CPU is also given
  * without the JIT compiler threads: in runs this short they still compile a third of the time, and how much
  * varies from run to run more than anything the variants do.
  *
  * <pre>
- * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw]
+ * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw,official]
  * [--out dir] [--jvm-opts "..."]
  * </pre>
  */
 public final class Throughput {
 
-	/** boot+raw: the raw wiring inside a plain Boot app, to tell the starter's cost from Spring Boot's presence. */
-	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw");
+	/**
+	 * boot+raw: the raw wiring inside a plain Boot app, to tell the starter's cost from Spring Boot's presence;
+	 * official: the same app on Temporal's own starter, on a class path of its own (actuator and Prometheus too).
+	 */
+	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw", "official");
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("wf_per_s", "throughput", "wf/s", Compare.RATIO),
@@ -75,13 +80,13 @@ public final class Throughput {
 		List<String> modes = args.strings("modes", "in-process,tcp");
 		List<String> variants = args.strings("variants", String.join(",", VARIANTS));
 		ScenarioRecorder recorder = new ScenarioRecorder("throughput", Throughput.class, args);
-		String classpath = Classpaths.full();
 
 		for (String mode : modes) {
 			for (int rep = 1; rep <= reps; rep++) {
 				for (String variant : RunOrder.of(variants, rep)) {
 					ScenarioRecorder.progress("throughput " + mode + " " + variant + " rep " + rep + "/" + reps);
 					int count = mode.equals("tcp") ? tcpN : n;
+					String classpath = variant.equals("official") ? Classpaths.officialFull() : Classpaths.full();
 					recorder.add(runOnce(recorder, classpath, mode, variant, rep, count, inFlight, warmup));
 				}
 			}
@@ -94,8 +99,10 @@ public final class Throughput {
 		parameters.put("reps", reps);
 		parameters.put("max_concurrent_activities", BenchWorkerOptions.MAX_CONCURRENT_ACTIVITIES);
 		parameters.put("max_concurrent_workflow_tasks", BenchWorkerOptions.MAX_CONCURRENT_WORKFLOW_TASKS);
-		Map<String, Object> extras = variants.containsAll(List.of("starter", "boot+raw"))
-				? Map.of("extra_comparisons", List.of(List.of("starter", "boot+raw"))) : Map.of();
+		Map<String, Object> extras = Map.of("extra_comparisons", Stream
+			.of(List.of("starter", "boot+raw"), List.of("starter", "official"))
+			.filter(variants::containsAll)
+			.toList());
 		return recorder.finish(parameters, "raw", variants, modes, METRICS, extras);
 	}
 
@@ -109,6 +116,7 @@ public final class Throughput {
 			case "raw" -> OrderRawWorker.class.getName();
 			case "starter" -> OrderStarterWorker.class.getName();
 			case "boot+raw" -> OrderPlainBootWorker.class.getName();
+			case "official" -> OrderOfficialStarterWorker.class.getName();
 			default -> throw new IllegalArgumentException("Unknown variant " + variant + "; known: " + VARIANTS);
 		};
 		List<String> childArgs = List.of("--target=" + target, "--queue=orders-" + name, "--n=" + n,

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.workerstarter.benchmarks.harness.Jdk;
+import io.github.workerstarter.benchmarks.harness.LaunchMode;
 import io.github.workerstarter.benchmarks.harness.Metric;
 import io.github.workerstarter.benchmarks.harness.Run;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
  * Every scenario end to end with tiny sizes (child JVMs, servers, result file), then the report from those files.
  * Proves the benchmarks still run and produce well-formed results; no timing is asserted, the sizes are far too
  * small for that and the build machine is shared. The scenarios run two at a time and their JVMs with C1 only,
- * because nearly all of the time is JVM start-ups.
+ * because nearly all of the time is JVM start-ups; the startup scenario on the build's JDK only, plain and with the
+ * class data archive of a training run.
  */
 class BenchmarksSmokeTests {
 
@@ -46,7 +49,9 @@ class BenchmarksSmokeTests {
 	static void runScenarios() {
 		executor = Executors.newFixedThreadPool(2);
 		throughput = submit(() -> Throughput.run(args("--n", "4", "--c", "2", "--warmup", "2", "--reps", "1")));
-		startup = submit(() -> Startup.run(args("--reps", "1")));
+		// every variant but starter+actuator (the starter on another class path), plain and with a training run
+		startup = submit(() -> Startup.run(args("--reps", "1", "--modes", "plain,fast", "--variants",
+				"raw,boot+raw,starter,official,boot+raw-spring-aot,starter-spring-aot")));
 		drain = submit(() -> Drain.run(args("--activities", "3", "--activity-ms", "500", "--reps", "1")));
 		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1")));
 	}
@@ -60,6 +65,7 @@ class BenchmarksSmokeTests {
 	void throughputRunsEveryVariantInBothServerModes() throws Exception {
 		ScenarioResult result = throughput.get();
 		assertWellFormed(result, List.of("in-process", "tcp"));
+		assertThat(result.variants()).containsExactly("raw", "starter", "boot+raw", "official");
 		result.runs().forEach((run) -> {
 			assertThat(run.metrics().get("wf_per_s")).isPositive();
 			assertThat(run.metrics().get("cpu_ms_per_wf")).isPositive();
@@ -70,9 +76,13 @@ class BenchmarksSmokeTests {
 	}
 
 	@Test
-	void startupMeasuresEveryVariantAndRecordsBootSteps() throws Exception {
+	void startupMeasuresEveryVariantInEveryLaunchModeAndRecordsBootSteps() throws Exception {
 		ScenarioResult result = startup.get();
-		assertWellFormed(result, List.of("order worker"));
+		Jdk jdk = Jdk.current();
+		assertWellFormed(result, List.of(jdk.label() + ", " + LaunchMode.PLAIN.label(jdk),
+				jdk.label() + ", " + LaunchMode.FAST.label(jdk)));
+		// a training run per variant wrote the archive the fast group ran with
+		assertThat(result.extras().get("training_s")).asInstanceOf(MAP).hasSize(result.variants().size());
 		result.runs().forEach((run) -> {
 			assertThat(run.metrics().get("first_workflow_ms")).isGreaterThan(run.metrics().get("polling_ms"));
 			assertThat(run.metrics().get("peak_rss_mb")).isPositive();
@@ -111,7 +121,10 @@ class BenchmarksSmokeTests {
 				StandardCopyOption.REPLACE_EXISTING);
 		String report = Report.generate(OUT, Files.readString(Path.of("BENCHMARKS.template.md")));
 		assertThat(report).doesNotContain("{{").contains("| goal |").contains("in-process").contains("2 queues")
-			.contains("tcp, longer run");
+			.contains("tcp, longer run")
+			.contains("best documented mode")
+			.contains("the starter's own share")
+			.contains("official starter");
 	}
 
 	private static Future<ScenarioResult> submit(Callable<ScenarioResult> scenario) {

@@ -98,9 +98,9 @@ public class ServerProbe {
 
 	/**
 	 * The startup check: asks for the namespace and, when the server answers, what kind of server it is. Made once
-	 * and remembered until {@link #takeStartupCheck} hands it to the lifecycle, so that whoever needs it first (the
-	 * worker registry deciding on sticky execution, or the lifecycle about to poll) pays the wait and the other does
-	 * not wait again.
+	 * and remembered until {@link #forgetStartupCheck}, so that whoever needs it first (the lifecycle's early check, the
+	 * worker registry deciding on sticky execution, the lifecycle about to poll) pays the wait and the others do not
+	 * wait again.
 	 * @param timeout the gRPC deadline of each call
 	 * @return the outcome of describing the namespace
 	 */
@@ -116,16 +116,10 @@ public class ServerProbe {
 		}
 	}
 
-	/**
-	 * The startup check's result, made now if nobody made it yet; later calls of {@link #startupCheck} ask again.
-	 * @param timeout the gRPC deadline of each call
-	 * @return the outcome of describing the namespace
-	 */
-	public Result takeStartupCheck(Duration timeout) {
+	/** Forgets the startup check's result: the next {@link #startupCheck} asks the server again. */
+	public void forgetStartupCheck() {
 		synchronized (this.startupMonitor) {
-			Result result = startupCheck(timeout);
 			this.startupResult = null;
-			return result;
 		}
 	}
 

@@ -2,7 +2,9 @@ package io.github.workerstarter.lifecycle;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -10,10 +12,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.workerstarter.aot.TrainingRun;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.worker.RegisteredWorker;
@@ -36,7 +42,8 @@ import io.temporal.worker.WorkerFactory;
  * still deliver one task each). Closing the context drains: polling stops, in-flight tasks may finish within the
  * drain timeout, then they are interrupted and the log names the queues that still had work.
  */
-public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>,
+		ApplicationContextAware, InitializingBean {
 
 	/** Lifecycle phase of the workers. */
 	public static final int PHASE = DEFAULT_PHASE - 512;
@@ -69,6 +76,15 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 
 	private @Nullable CountDownLatch keepAlive;
 
+	// when the context began refreshing, for the startup log line
+	private long refreshStartedMillis;
+
+	// the namespace check, asked while the rest of the context refreshes; start() takes its answer
+	private @Nullable CompletableFuture<TimedAnswer> earlyCheck;
+
+	private record TimedAnswer(ServerProbe.Result answer, Duration took) {
+	}
+
 	/**
 	 * Timing and failure policy.
 	 *
@@ -86,6 +102,54 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		this.probe = probe;
 		this.inFlight = inFlight;
 		this.settings = settings;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.refreshStartedMillis = applicationContext.getStartupDate();
+	}
+
+	/**
+	 * Starts the namespace check now, while the context goes on refreshing (building the workers, the other
+	 * beans), so its answer is there, or closer, when {@link #start()} needs it: the first call also opens the
+	 * connection, the longest single step between refresh and polling. Only with workers configured (a client-only
+	 * application does not contact the server at startup) and not in a training run, which must not contact the
+	 * server at all.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.registry.hasConfiguredWorkers() && !TrainingRun.isActive()) {
+			this.earlyCheck = CompletableFuture.supplyAsync(this::checkNamespace, (task) -> {
+				Thread thread = new Thread(task, "temporal-namespace-check");
+				thread.setDaemon(true);
+				thread.start();
+			});
+		}
+	}
+
+	// the probe's startup check: asked once whether the registry (deciding on sticky execution) or start() wants it first
+	private TimedAnswer checkNamespace() {
+		long started = System.nanoTime();
+		ServerProbe.Result answer = this.probe.startupCheck(this.settings.connectTimeout());
+		return new TimedAnswer(answer, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	// the early check's answer when there is one, else asked now
+	private TimedAnswer namespaceCheck() {
+		CompletableFuture<TimedAnswer> early = this.earlyCheck;
+		this.earlyCheck = null;
+		if (early != null) {
+			try {
+				return early.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				logger.debug("The early namespace check failed; asking again", ex.getCause());
+			}
+		}
+		return checkNamespace();
 	}
 
 	@Override
@@ -115,10 +179,14 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private void startOrWaitForServer() {
-		// made already if the registry asked what kind of server this is; then it is not asked twice
-		ServerProbe.Result answer = this.probe.takeStartupCheck(this.settings.connectTimeout());
+		long waitStarted = System.nanoTime();
+		TimedAnswer check = namespaceCheck();
+		// a later start (after a stop, or the connector) asks the server again
+		this.probe.forgetStartupCheck();
+		Duration waited = Duration.ofNanos(System.nanoTime() - waitStarted);
+		ServerProbe.Result answer = check.answer();
 		switch (answer.outcome()) {
-			case REACHABLE -> startPolling();
+			case REACHABLE -> logPolling(check.took(), waited, startPolling());
 			case NAMESPACE_NOT_FOUND -> throw namespaceNotFound(answer);
 			case UNREACHABLE -> {
 				if (this.settings.failFast()) {
@@ -133,11 +201,39 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		}
 	}
 
-	// caller holds the monitor
-	private void startPolling() {
+	// caller holds the monitor; returns how long the SDK took to start the workers
+	private Duration startPolling() {
+		long started = System.nanoTime();
 		this.workerFactory.start();
 		this.state = WorkerState.RUNNING;
 		this.problem = null;
+		return Duration.ofNanos(System.nanoTime() - started);
+	}
+
+	/**
+	 * One line that tells operators how long the way from the context refresh to polling took, and which part of it
+	 * was the starter's: finding the annotated beans, building each worker, the namespace check, the SDK's start.
+	 */
+	private void logPolling(Duration namespaceCheck, Duration waited, Duration workersStart) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		TemporalWorkerRegistry.BuildTimes built = this.registry.buildTimes();
+		StringBuilder line = new StringBuilder("Temporal workers polling");
+		if (this.refreshStartedMillis > 0) {
+			line.append(' ').append(System.currentTimeMillis() - this.refreshStartedMillis)
+				.append(" ms after the application context began refreshing");
+		}
+		line.append(": annotated beans found in ").append(built.finding().toMillis()).append(" ms; workers built: ");
+		line.append(built.byTaskQueue()
+			.entrySet()
+			.stream()
+			.map((worker) -> "'" + worker.getKey() + "' " + worker.getValue().toMillis() + " ms")
+			.collect(Collectors.joining(", ")));
+		line.append("; namespace '").append(this.probe.namespace()).append("' checked in ")
+			.append(namespaceCheck.toMillis()).append(" ms (start() waited ").append(waited.toMillis())
+			.append(" ms for it); workers started in ").append(workersStart.toMillis()).append(" ms");
+		logger.info(line);
 	}
 
 	private void startConnector() {
@@ -171,7 +267,9 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 					try {
 						startPolling();
 						this.connector = null;
-						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling");
+						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling, "
+								+ (System.currentTimeMillis() - this.refreshStartedMillis)
+								+ " ms after the application context began refreshing");
 						return;
 					}
 					catch (RuntimeException ex) {

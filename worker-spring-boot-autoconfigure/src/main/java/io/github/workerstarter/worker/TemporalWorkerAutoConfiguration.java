@@ -8,9 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.SpringProperties;
 import org.springframework.core.env.Environment;
 
+import io.github.workerstarter.aot.TrainingRun;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.connection.ServerProbe;
@@ -63,7 +63,7 @@ public final class TemporalWorkerAutoConfiguration {
 		DeploymentDefaults deploymentDefaults = new DeploymentDefaults(environment.getProperty("spring.application.name"),
 				(build != null) ? build.getVersion() : null);
 		// a training run (spring.context.exit=onRefresh, for CDS or an AOT cache) must not contact the server
-		boolean trainingRun = "onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"));
+		boolean trainingRun = TrainingRun.isActive();
 		// a sticky-queue drain is a choice of sticky execution too
 		boolean stickyChosen = !properties.shutdown().stickyQueueDrainTimeout().isZero();
 		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)

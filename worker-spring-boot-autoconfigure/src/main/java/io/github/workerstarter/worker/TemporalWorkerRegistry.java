@@ -1,7 +1,9 @@
 package io.github.workerstarter.worker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,6 +45,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	private final BeanFactory beanFactory;
 
 	private volatile List<RegisteredWorker> workers = List.of();
+
+	private volatile BuildTimes buildTimes = new BuildTimes(Duration.ZERO, Map.of());
 
 	private final WorkflowImplementationOptionsFactory workflowOptionsFactory;
 
@@ -93,6 +97,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		if (!this.workers.isEmpty()) {
 			return;
 		}
+		long findingStarted = System.nanoTime();
 		List<TemporalImplementation> implementations = this.finder.findAll();
 		Map<String, WorkerProperties> configured = this.properties.workersByTaskQueue();
 		List<String> runWorkflows = configured.keySet()
@@ -100,9 +105,13 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			.filter((queue) -> disabledBy(queue, configured.get(queue)) == null && implementations.stream()
 				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.taskQueues().contains(queue)))
 			.toList();
+		// may ask the server what it is (the startup check, shared with the lifecycle): counted with finding
+		Map<String, WorkerProperties> effective = this.testServerStickyExecution.apply(configured, runWorkflows);
+		long previous = System.nanoTime();
+		Duration finding = Duration.ofNanos(previous - findingStarted);
+		Map<String, Duration> times = new LinkedHashMap<>();
 		List<RegisteredWorker> built = new ArrayList<>();
-		for (Map.Entry<String, WorkerProperties> entry : this.testServerStickyExecution.apply(configured, runWorkflows)
-			.entrySet()) {
+		for (Map.Entry<String, WorkerProperties> entry : effective.entrySet()) {
 			String taskQueue = entry.getKey();
 			List<TemporalImplementation> onQueue = implementations.stream()
 				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
@@ -115,7 +124,11 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
 			log(registered);
 			built.add(registered);
+			long now = System.nanoTime();
+			times.put(taskQueue, Duration.ofNanos(now - previous));
+			previous = now;
 		}
+		this.buildTimes = new BuildTimes(finding, times);
 		this.workers = List.copyOf(built);
 	}
 
@@ -132,6 +145,30 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			return "temporal.start-workers=false";
 		}
 		return worker.isEnabled() ? null : "temporal.workers." + this.properties.entryOf(taskQueue) + ".enabled=false";
+	}
+
+	/**
+	 * How long building the workers took, for the startup log line.
+	 * @param finding finding and checking the annotated beans, shared by all workers
+	 * @param byTaskQueue each worker (options, registrations, its log line), by task queue, in build order
+	 */
+	public record BuildTimes(Duration finding, Map<String, Duration> byTaskQueue) {
+	}
+
+	/**
+	 * How long building the workers took.
+	 * @return the times; zero before {@link #registerWorkers()}
+	 */
+	public BuildTimes buildTimes() {
+		return this.buildTimes;
+	}
+
+	/**
+	 * Whether any worker is configured ({@code temporal.workers}), known before the workers are built.
+	 * @return false for a client-only application
+	 */
+	public boolean hasConfiguredWorkers() {
+		return !this.properties.workers().isEmpty();
 	}
 
 	/**

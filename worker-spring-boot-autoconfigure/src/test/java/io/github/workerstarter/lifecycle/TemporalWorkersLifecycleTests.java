@@ -1,29 +1,37 @@
 package io.github.workerstarter.lifecycle;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
 import static io.github.workerstarter.TemporalTestSupport.greet;
+import static io.github.workerstarter.TemporalTestSupport.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +44,38 @@ class TemporalWorkersLifecycleTests {
 			assertThat(context.getBean(WorkerFactory.class).isStarted()).isTrue();
 			assertThat(greet(context, "greetings", "Dan")).isEqualTo("Hello, Dan!");
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void oneLineSaysHowLongTheWayFromRefreshToPollingTookAndWhere(CapturedOutput output) {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.workers.farewells.activities=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsPattern("Temporal workers polling \\d+ ms after the application context began "
+				+ "refreshing: annotated beans found in \\d+ ms; workers built: 'greetings' \\d+ ms, 'farewells' \\d+ ms; "
+				+ "namespace 'default' checked in \\d+ ms \\(start\\(\\) waited \\d+ ms for it\\); workers started in "
+				+ "\\d+ ms");
+	}
+
+	@Test
+	void theNamespaceIsCheckedWhileTheContextRefreshesAndOnlyOnce() {
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class, RecordingProbe.class)
+			.run((context) -> {
+				assertThat(context.getBean(WorkerFactory.class).isStarted()).isTrue();
+				// asked from its own thread while the context was refreshing; start() took that answer
+				assertThat(context.getBean(RecordingProbe.class).threads).containsExactly("temporal-namespace-check");
+			});
+	}
+
+	@Test
+	void aClientOnlyApplicationDoesNotContactTheServerAtStartup() {
+		runner().withPropertyValues("temporal.target=embedded")
+			.withUserConfiguration(RecordingProbe.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RecordingProbe.class).threads).isEmpty();
+			});
 	}
 
 	@Test
@@ -106,6 +146,25 @@ class TemporalWorkersLifecycleTests {
 			.filter((thread) -> thread.getName().equals("temporal-workers-keepalive") && thread.isAlive())
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** A probe that records the thread of each namespace check. */
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingProbe {
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ServerProbe recordingServerProbe(WorkflowServiceStubs stubs) {
+			return new ServerProbe(stubs, "default", "in-process") {
+				@Override
+				public Result describeNamespace(Duration timeout) {
+					RecordingProbe.this.threads.add(Thread.currentThread().getName());
+					return super.describeNamespace(timeout);
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -69,8 +69,13 @@ public final class ChildJvm implements AutoCloseable {
 
 	public static ChildJvm launch(String name, String classpath, List<String> jvmOptions, String mainClass,
 			List<String> args, Path log) {
+		return launch(name, Jdk.current(), classpath, jvmOptions, mainClass, args, log);
+	}
+
+	public static ChildJvm launch(String name, Jdk jdk, String classpath, List<String> jvmOptions, String mainClass,
+			List<String> args, Path log) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(jdk.java());
 		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classpath);
@@ -133,6 +138,11 @@ public final class ChildJvm implements AutoCloseable {
 	/** Waits for the process to end. @return nanoseconds from launch to exit */
 	public long awaitExit(Duration timeout) {
 		return await(this.exitedNanos, timeout, "exit");
+	}
+
+	/** The exit code, once {@link #awaitExit} returned. */
+	public int exitValue() {
+		return this.process.exitValue();
 	}
 
 	public long pid() {

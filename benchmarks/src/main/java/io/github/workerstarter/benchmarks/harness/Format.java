@@ -30,7 +30,12 @@ public final class Format {
 	}
 
 	public static String comparisonText(Metric metric, Summary.Comparison comparison) {
-		if (metric.compare() == Metric.Compare.RATIO) {
+		return comparisonText(metric.compare(), comparison);
+	}
+
+	/** A comparison as a ratio or a difference, whatever the metric's own way of comparing. */
+	public static String comparisonText(Metric.Compare how, Summary.Comparison comparison) {
+		if (how == Metric.Compare.RATIO) {
 			return ratio(comparison.ofMedians()) + " (per rep " + ratio(comparison.pairwise().min()) + "–"
 					+ ratio(comparison.pairwise().max()) + ")";
 		}

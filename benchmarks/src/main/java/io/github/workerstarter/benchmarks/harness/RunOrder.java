@@ -14,8 +14,8 @@ public final class RunOrder {
 	private RunOrder() {
 	}
 
-	public static List<String> of(List<String> variants, int rep) {
-		List<String> ordered = new ArrayList<>(variants);
+	public static <T> List<T> of(List<T> variants, int rep) {
+		List<T> ordered = new ArrayList<>(variants);
 		if (rep % 2 == 0) {
 			Collections.reverse(ordered);
 		}

@@ -48,6 +48,11 @@ public final class ScenarioRecorder {
 		return this.jvmOptions;
 	}
 
+	/** Where the result file goes ({@code --out}). */
+	public Path outDirectory() {
+		return this.outDirectory;
+	}
+
 	public Path log(String name) {
 		return this.outDirectory.resolve("logs").resolve(this.scenario).resolve(name + ".log");
 	}

@@ -39,26 +39,35 @@ public final class Summary {
 	}
 
 	public Comparison compare(String group, String metricKey, String variant, String baseline) {
-		Metric metric = this.result.metric(metricKey);
-		double ofMedians = combine(metric, stats(group, metricKey, variant).median(),
-				stats(group, metricKey, baseline).median());
+		return compare(group, metricKey, variant, group, baseline, this.result.metric(metricKey).compare());
+	}
+
+	/**
+	 * A variant in one group against a baseline in another (or the same) group, as a ratio or a difference: runs
+	 * of the same repetition are paired, since a repetition runs every group and variant back to back.
+	 * @param how {@link Metric.Compare#RATIO} or {@link Metric.Compare#DIFFERENCE}, whatever the metric's own
+	 */
+	public Comparison compare(String group, String metricKey, String variant, String baselineGroup, String baseline,
+			Metric.Compare how) {
+		double ofMedians = combine(how, stats(group, metricKey, variant).median(),
+				stats(baselineGroup, metricKey, baseline).median());
 		List<Double> pairs = new ArrayList<>();
 		for (Run run : this.result.runs()) {
 			if (run.group().equals(group) && run.variant().equals(variant) && run.metrics().containsKey(metricKey)) {
 				this.result.runs()
 					.stream()
-					.filter((other) -> other.group().equals(group) && other.variant().equals(baseline)
+					.filter((other) -> other.group().equals(baselineGroup) && other.variant().equals(baseline)
 							&& other.rep() == run.rep() && other.metrics().containsKey(metricKey))
 					.findFirst()
 					.ifPresent((base) -> pairs
-						.add(combine(metric, run.metrics().get(metricKey), base.metrics().get(metricKey))));
+						.add(combine(how, run.metrics().get(metricKey), base.metrics().get(metricKey))));
 			}
 		}
 		return new Comparison(ofMedians, Stats.of(pairs));
 	}
 
-	private static double combine(Metric metric, double ours, double raw) {
-		return (metric.compare() == Metric.Compare.DIFFERENCE) ? ours - raw : ours / raw;
+	private static double combine(Metric.Compare how, double ours, double raw) {
+		return (how == Metric.Compare.DIFFERENCE) ? ours - raw : ours / raw;
 	}
 
 	/** Plain-text tables for the console: the same numbers the report shows. */

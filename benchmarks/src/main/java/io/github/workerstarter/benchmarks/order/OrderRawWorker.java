@@ -21,15 +21,19 @@ public final class OrderRawWorker {
 	public static void main(String[] argv) throws Exception {
 		StartupPhases.reached("main");
 		ChildArgs args = ChildArgs.parse(argv);
-		RawWorkers raw = startWorkers(args.string("target"), args.string("queue"));
+		RawWorkers raw = startWorkers(args.string("target"), args.string("queue"), args.flag("train"));
 		Map<String, Object> result = OrderRun.run(raw.client(), args);
 		ChildOutput.result(result);
 		raw.shutdown(25);
 		System.exit(0);
 	}
 
-	/** The hand wiring, also used by the plain Boot variant of the startup scenario. */
-	public static RawWorkers startWorkers(String target, String queue) {
+	/**
+	 * The hand wiring, also used by the plain Boot variant of the startup scenario.
+	 * @param train a training run for a class data archive: exit once everything is built, before the workers
+	 * start, the point where Spring's {@code spring.context.exit=onRefresh} ends the training of the Boot variants
+	 */
+	public static RawWorkers startWorkers(String target, String queue, boolean train) {
 		RawWorkers raw = new RawWorkers(target);
 		StartupPhases.reached("client-built");
 
@@ -39,6 +43,9 @@ public final class OrderRawWorker {
 		Worker payments = raw.factory().newWorker(OrderQueues.paymentQueue(queue), BenchWorkerOptions.rawBuilder().build());
 		payments.registerActivitiesImplementations(new PaymentActivitiesImpl());
 		StartupPhases.reached("workers-registered");
+		if (train) {
+			System.exit(0);
+		}
 
 		raw.factory().start();
 		StartupPhases.reached("workers-started");

@@ -29,7 +29,8 @@ public class OrderPlainBootWorker {
 		ConfigurableApplicationContext context = new BootApplications(OrderPlainBootWorker.class, Map.of(), false)
 			.run();
 		StartupPhases.reached("run-returned");
-		RawWorkers raw = OrderRawWorker.startWorkers(args.string("target"), args.string("queue"));
+		RawWorkers raw = OrderRawWorker.startWorkers(args.string("target"), args.string("queue"),
+				args.flag("train"));
 		Map<String, Object> result = OrderRun.run(raw.client(), args);
 		ChildOutput.result(result);
 		raw.shutdown(25);

@@ -1,6 +1,7 @@
 package io.github.workerstarter.benchmarks.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,10 +38,17 @@ public final class ReportValues {
 					"cpu_ms_per_wf_by_thread").table("CPU ms per workflow, by thread (median)", 10));
 		}
 		if (results.containsKey("startup")) {
-			StartupBreakdown breakdown = new StartupBreakdown(results.get("startup"));
-			values.put("startup.breakdown", breakdown.table());
-			values.put("startup.steps", breakdown.slowestSteps(12));
-			values.put("startup.cpu_by_thread", breakdown.cpuByThread(4));
+			ScenarioResult startup = results.get("startup");
+			List<String> groups = startup.groups();
+			StartupBreakdown firstGroup = new StartupBreakdown(startup, groups.get(0));
+			values.put("startup.breakdown", firstGroup.table());
+			values.put("startup.steps", firstGroup.slowestSteps(12));
+			values.put("startup.cpu_by_thread", firstGroup.cpuByThread(4));
+			values.put("startup.breakdown.last", new StartupBreakdown(startup, groups.get(groups.size() - 1)).table());
+			values.put("startup.group.first", groups.get(0));
+			values.put("startup.group.last", groups.get(groups.size() - 1));
+			values.putAll(new StartupModes(startup).values());
+			values.put("startup.training", trainingText(startup));
 		}
 		if (results.containsKey("growth")) {
 			GrowthLinearity linearity = new GrowthLinearity(results.get("growth"));
@@ -51,6 +59,18 @@ public final class ReportValues {
 		}
 		values.put("goals", new Goals(results).table());
 		return values;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String trainingText(ScenarioResult startup) {
+		Map<String, Number> seconds = (Map<String, Number>) startup.extras().getOrDefault("training_s", Map.of());
+		if (seconds.isEmpty()) {
+			return "no training runs (plain launches only)";
+		}
+		double min = seconds.values().stream().mapToDouble(Number::doubleValue).min().orElse(0);
+		double max = seconds.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
+		return seconds.size() + " training runs of " + Math.round(min) + "–" + Math.round(max) + " s each, archive "
+				+ "written included";
 	}
 
 }

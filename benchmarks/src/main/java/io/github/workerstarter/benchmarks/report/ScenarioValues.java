@@ -35,6 +35,7 @@ final class ScenarioValues {
 		values.put(scenario + ".duration_s", String.valueOf(this.result.environment().get("duration_s")));
 		values.put(scenario + ".load", loadText());
 		values.put(scenario + ".date", String.valueOf(this.result.environment().get("date")));
+		values.put(scenario + ".commit", String.valueOf(this.result.environment().getOrDefault("commit", "n/a")));
 		this.result.parameters().forEach((name, value) -> values.put(scenario + ".param." + name, String.valueOf(value)));
 		values.put(scenario + ".table", table(false).toString());
 		values.put(scenario + ".table_by_metric", table(true).toString());

@@ -32,26 +32,42 @@ final class StartupBreakdown {
 			new Phase("launch → JVM clock starts (exec, JVM init)", "launch", "jvm"),
 			new Phase("JVM start → `main()`", "jvm", "main"),
 			new Phase("Boot: `SpringApplication` set-up, environment, context created", "main", "context-prepared"),
-			new Phase("Boot: refresh (configuration parsing, conditions, beans); starter: includes the Temporal "
-					+ "stubs/client/factory beans and the registration of the annotated beans",
+			new Phase("Boot: refresh (configuration parsing, conditions, beans); the starters: includes the Temporal "
+					+ "stubs/client/factory beans and the registration of the workflow and activity classes",
 					List.of(new Stretch("context-prepared", "workers-starting"),
 							new Stretch("context-prepared", "context-refreshed"))),
-			new Phase("Boot: rest of refresh, ready event, `run()` returns",
+			new Phase("Boot: rest of refresh, ready event, `run()` returns (official: until its ready event)",
 					List.of(new Stretch("workers-started", "run-returned"),
-							new Stretch("context-refreshed", "run-returned"))),
+							new Stretch("context-refreshed", "run-returned"),
+							new Stretch("context-refreshed", "application-ready"))),
 			new Phase("SDK by hand: stubs, client, factory",
 					List.of(new Stretch("run-returned", "client-built"), new Stretch("main", "client-built"))),
 			new Phase("SDK by hand: two workers, types registered", "client-built", "workers-registered"),
-			new Phase("`WorkerFactory.start()`",
+			new Phase("namespace check and `WorkerFactory.start()` (official: on its ready event)",
 					List.of(new Stretch("workers-registered", "workers-started"),
-							new Stretch("workers-starting", "workers-started"))),
+							new Stretch("workers-starting", "workers-started"),
+							new Stretch("application-ready", "workers-started"))),
 			new Phase("ready → first workflow completed", "ready", "first-workflow-completed"),
 			new Phase("**total: JVM start → first workflow completed**", "jvm", "first-workflow-completed"));
 
 	private final ScenarioResult result;
 
-	StartupBreakdown(ScenarioResult result) {
+	private final String group;
+
+	/**
+	 * @param result the startup scenario's result
+	 * @param group the group (JDK and launch mode) whose runs to break down
+	 */
+	StartupBreakdown(ScenarioResult result, String group) {
 		this.result = result;
+		this.group = group;
+	}
+
+	private List<Run> runs(String variant) {
+		return this.result.runs()
+			.stream()
+			.filter((run) -> run.group().equals(this.group) && run.variant().equals(variant))
+			.toList();
 	}
 
 	String table() {
@@ -61,9 +77,7 @@ final class StartupBreakdown {
 		for (Phase phase : PHASES) {
 			List<String> row = new ArrayList<>(List.of(phase.label()));
 			for (String variant : this.result.variants()) {
-				Stats stats = Stats.of(this.result.runs()
-					.stream()
-					.filter((run) -> run.variant().equals(variant))
+				Stats stats = Stats.of(runs(variant).stream()
 					.map((run) -> duration(run, phase))
 					.filter((value) -> value != null)
 					.toList());
@@ -121,18 +135,14 @@ final class StartupBreakdown {
 		header.addAll(this.result.variants());
 		MarkdownTable table = new MarkdownTable(header);
 		List<String> groups = new ArrayList<>();
-		this.result.runs()
-			.stream()
-			.filter((run) -> run.variant().equals("starter"))
+		runs("starter").stream()
 			.findFirst()
 			.map((run) -> (Map<String, Number>) run.details().get("startup_cpu_ms_by_thread"))
 			.ifPresent((byThread) -> byThread.keySet().stream().limit(limit).forEach(groups::add));
 		for (String group : groups) {
 			List<String> row = new ArrayList<>(List.of(group));
 			for (String variant : this.result.variants()) {
-				Stats stats = Stats.of(this.result.runs()
-					.stream()
-					.filter((run) -> run.variant().equals(variant))
+				Stats stats = Stats.of(runs(variant).stream()
 					.map((run) -> (Map<String, Number>) run.details().get("startup_cpu_ms_by_thread"))
 					.filter((byThread) -> byThread != null)
 					.map((byThread) -> byThread.getOrDefault(group, 0).doubleValue())
