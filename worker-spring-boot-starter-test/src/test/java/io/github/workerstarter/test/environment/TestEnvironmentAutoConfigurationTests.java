@@ -102,7 +102,10 @@ class TestEnvironmentAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			ApplicationOptions options = context.getBean(ApplicationOptions.class);
 			WorkflowClient client = context.getBean(WorkflowClient.class);
-			assertThat(client.getOptions().getDataConverter()).isSameAs(options.converter);
+			// the application's converter, behind the starter's payload size limit
+			assertThat(client.getOptions().getDataConverter())
+				.isInstanceOfSatisfying(io.github.workerstarter.payload.PayloadSizeLimitingDataConverter.class,
+						(limited) -> assertThat(limited.delegate()).isSameAs(options.converter));
 			assertThat(client.getOptions().getInterceptors()).contains(options.clientInterceptor);
 			assertThat(context.getBean(TestWorkflowEnvironment.class).getWorkflowServiceStubs().getOptions()
 				.getRpcTimeout()).isEqualTo(Duration.ofSeconds(7));
