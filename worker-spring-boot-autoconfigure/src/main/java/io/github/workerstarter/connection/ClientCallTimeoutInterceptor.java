@@ -3,6 +3,8 @@ package io.github.workerstarter.connection;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.springframework.util.function.SingletonSupplier;
+
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -23,14 +25,25 @@ public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase 
 
 	private final Duration timeout;
 
-	private final ManagedChannel channel;
+	private final Supplier<ManagedChannel> channel;
 
-	private final String target;
+	private final Supplier<String> target;
 
 	public ClientCallTimeoutInterceptor(Duration timeout, ManagedChannel channel, String target) {
+		this(timeout, () -> channel, () -> target);
+	}
+
+	/**
+	 * An interceptor that finds its channel at the first call: the client (or a test environment) it serves may be
+	 * built from the very stubs that own the channel, so asking for them earlier would go round in a circle.
+	 * @param timeout the bound of each call
+	 * @param channel the channel to watch
+	 * @param target the server, for messages
+	 */
+	public ClientCallTimeoutInterceptor(Duration timeout, Supplier<ManagedChannel> channel, Supplier<String> target) {
 		this.timeout = timeout;
-		this.channel = channel;
-		this.target = target;
+		this.channel = SingletonSupplier.of(channel);
+		this.target = SingletonSupplier.of(target);
 	}
 
 	@Override
@@ -39,8 +52,8 @@ public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase 
 	}
 
 	private <T> T bounded(String operation, boolean deadlineMeansUnavailable, Supplier<T> call) {
-		if (this.channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-			throw new TemporalUnavailableException(this.target, operation,
+		if (this.channel.get().getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+			throw new TemporalUnavailableException(this.target.get(), operation,
 					"the connection is down (the last attempt to connect failed)", null);
 		}
 		try {
@@ -49,7 +62,7 @@ public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase 
 		catch (StatusRuntimeException ex) {
 			Status.Code code = ex.getStatus().getCode();
 			if (code == Status.Code.UNAVAILABLE || (code == Status.Code.DEADLINE_EXCEEDED && deadlineMeansUnavailable)) {
-				throw new TemporalUnavailableException(this.target, operation, "no answer within "
+				throw new TemporalUnavailableException(this.target.get(), operation, "no answer within "
 						+ "temporal.client.call-timeout (" + this.timeout.toMillis() + " ms): " + describe(ex), ex);
 			}
 			throw ex;

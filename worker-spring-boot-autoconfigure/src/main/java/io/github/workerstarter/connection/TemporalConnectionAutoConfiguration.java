@@ -158,10 +158,11 @@ public final class TemporalConnectionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("temporal.client.call-timeout")
-	ClientCallTimeoutInterceptor temporalClientCallTimeoutInterceptor(WorkflowServiceStubs stubs,
+	ClientCallTimeoutInterceptor temporalClientCallTimeoutInterceptor(ObjectProvider<WorkflowServiceStubs> stubs,
 			TemporalProperties properties) {
-		return new ClientCallTimeoutInterceptor(properties.client().callTimeout(), stubs.getRawChannel(),
-				targetDescription(stubs, properties));
+		// looked up at the first call: a test environment builds its stubs with the client interceptors
+		return new ClientCallTimeoutInterceptor(properties.client().callTimeout(),
+				() -> stubs.getObject().getRawChannel(), () -> targetDescription(stubs.getObject(), properties));
 	}
 
 }
