@@ -43,4 +43,13 @@ public @interface WorkflowImpl {
 	 */
 	String[] taskQueues() default {};
 
+
+	/**
+	 * Aliases of the namespaces whose workers of the named task queues run this implementation: {@code main} for the
+	 * main namespace ({@code temporal.namespace}), or keys of {@code temporal.namespaces}. Empty: every namespace in
+	 * which a worker polls one of the queues.
+	 * @return the namespace aliases, empty for all
+	 */
+	String[] namespaces() default {};
+
 }

@@ -22,104 +22,112 @@ final class PropertiesValidator {
 	}
 
 	static void validateConnection(@Nullable String target, TemporalProperties.Connection connection) {
+		validateConnection("temporal.connection", target, connection);
+	}
+
+	static void validateConnection(String prefix, @Nullable String target, TemporalProperties.Connection connection) {
 		if (connection.rpcTimeout() != null) {
-			positive("temporal.connection.rpc-timeout", connection.rpcTimeout());
+			positive(prefix + ".rpc-timeout", connection.rpcTimeout());
 		}
 		TemporalProperties.KeepAlive keepAlive = connection.keepAlive();
 		if (keepAlive.time() != null) {
-			positive("temporal.connection.keep-alive.time", keepAlive.time());
+			positive(prefix + ".keep-alive.time", keepAlive.time());
 		}
 		if (keepAlive.timeout() != null) {
-			positive("temporal.connection.keep-alive.timeout", keepAlive.timeout());
+			positive(prefix + ".keep-alive.timeout", keepAlive.timeout());
 		}
-		validateSslBundle(target, connection);
-		validateServerName(target, connection);
-		validateApiKey(target, connection);
+		validateSslBundle(prefix, target, connection);
+		validateServerName(prefix, target, connection);
+		validateApiKey(prefix, target, connection);
 	}
 
 	static void validateEnvConfig(@Nullable String target, TemporalProperties.EnvConfig envConfig) {
+		validateEnvConfig("temporal.env-config", target, envConfig);
+	}
+
+	static void validateEnvConfig(String prefix, @Nullable String target, TemporalProperties.EnvConfig envConfig) {
 		if (!envConfig.enabled()) {
 			return;
 		}
 		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
-			throw new WorkerConfigurationException("Property temporal.env-config.enabled is true, but temporal.target "
+			throw new WorkerConfigurationException("Property " + prefix + ".enabled is true, but temporal.target "
 					+ "is 'embedded': the in-process server takes no settings from a Temporal CLI profile.",
-					"Remove temporal.env-config.enabled, or remove temporal.target=embedded to connect where the "
+					"Remove " + prefix + ".enabled, or remove temporal.target=embedded to connect where the "
 							+ "profile says.");
 		}
 		if (envConfig.profile() != null && envConfig.profile().isBlank()) {
-			throw new WorkerConfigurationException("Property temporal.env-config.profile is blank.",
+			throw new WorkerConfigurationException("Property " + prefix + ".profile is blank.",
 					"Set it to a profile name of your temporal.toml, or remove it for the default profile.");
 		}
 		if (envConfig.file() != null && envConfig.file().isBlank()) {
-			throw new WorkerConfigurationException("Property temporal.env-config.file is blank.",
+			throw new WorkerConfigurationException("Property " + prefix + ".file is blank.",
 					"Set it to the path of your temporal.toml, or remove it for the Temporal CLI's default file.");
 		}
 	}
 
-	private static void validateSslBundle(@Nullable String target, TemporalProperties.Connection connection) {
+	private static void validateSslBundle(String prefix, @Nullable String target, TemporalProperties.Connection connection) {
 		String bundle = connection.sslBundle();
 		if (bundle == null) {
 			return;
 		}
 		if (bundle.isBlank()) {
-			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is blank.",
+			throw new WorkerConfigurationException("Property " + prefix + ".ssl-bundle is blank.",
 					"Set it to the name of an SSL bundle defined under spring.ssl.bundle.jks.<name> or "
 							+ "spring.ssl.bundle.pem.<name>, or remove it.");
 		}
 		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
-			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is '" + bundle
+			throw new WorkerConfigurationException("Property " + prefix + ".ssl-bundle is '" + bundle
 					+ "', but temporal.target is 'embedded': the in-process server has no TLS.",
-					"Remove temporal.connection.ssl-bundle, or point temporal.target at your TLS-enabled Temporal "
+					"Remove " + prefix + ".ssl-bundle, or point temporal.target at your TLS-enabled Temporal "
 							+ "frontend.");
 		}
 		if (Boolean.FALSE.equals(connection.tls())) {
-			throw new WorkerConfigurationException("Property temporal.connection.ssl-bundle is '" + bundle
-					+ "' while temporal.connection.tls is false: an SSL bundle is only used for TLS.",
-					"Remove temporal.connection.tls=false (an SSL bundle turns TLS on), or remove "
-							+ "temporal.connection.ssl-bundle for a plaintext connection.");
+			throw new WorkerConfigurationException("Property " + prefix + ".ssl-bundle is '" + bundle
+					+ "' while " + prefix + ".tls is false: an SSL bundle is only used for TLS.",
+					"Remove " + prefix + ".tls=false (an SSL bundle turns TLS on), or remove "
+							+ prefix + ".ssl-bundle for a plaintext connection.");
 		}
 	}
 
-	private static void validateServerName(@Nullable String target, TemporalProperties.Connection connection) {
+	private static void validateServerName(String prefix, @Nullable String target, TemporalProperties.Connection connection) {
 		String serverName = connection.serverName();
 		if (serverName == null) {
 			return;
 		}
 		if (serverName.isBlank()) {
-			throw new WorkerConfigurationException("Property temporal.connection.server-name is blank.",
+			throw new WorkerConfigurationException("Property " + prefix + ".server-name is blank.",
 					"Set it to the host name in the server's certificate (for example temporal.example.com), or "
 							+ "remove it to use the host of temporal.target.");
 		}
 		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
-			throw new WorkerConfigurationException("Property temporal.connection.server-name is '" + serverName
+			throw new WorkerConfigurationException("Property " + prefix + ".server-name is '" + serverName
 					+ "', but temporal.target is 'embedded': the in-process server is not reached by name.",
-					"Remove temporal.connection.server-name, or point temporal.target at your Temporal frontend.");
+					"Remove " + prefix + ".server-name, or point temporal.target at your Temporal frontend.");
 		}
 	}
 
-	private static void validateApiKey(@Nullable String target, TemporalProperties.Connection connection) {
+	private static void validateApiKey(String prefix, @Nullable String target, TemporalProperties.Connection connection) {
 		String apiKey = connection.apiKey();
 		if (apiKey == null) {
 			return;
 		}
 		if (apiKey.isBlank()) {
-			throw new WorkerConfigurationException("Property temporal.connection.api-key is blank.",
+			throw new WorkerConfigurationException("Property " + prefix + ".api-key is blank.",
 					"Set it to your Temporal API key (for example from an environment variable: "
-							+ "temporal.connection.api-key=${TEMPORAL_API_KEY}), or remove it.");
+							+ prefix + ".api-key=${TEMPORAL_API_KEY}), or remove it.");
 		}
 		if (TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target)) {
 			throw new WorkerConfigurationException(
-					"Property temporal.connection.api-key is set, but temporal.target is 'embedded': the in-process "
+					"Property " + prefix + ".api-key is set, but temporal.target is 'embedded': the in-process "
 							+ "server takes no API key.",
-					"Remove temporal.connection.api-key, or point temporal.target at your Temporal Cloud endpoint.");
+					"Remove " + prefix + ".api-key, or point temporal.target at your Temporal Cloud endpoint.");
 		}
 		if (!connection.usesTls() && !connection.allowPlaintextApiKey()) {
 			throw new WorkerConfigurationException(
-					"Property temporal.connection.api-key is set while temporal.connection.tls is false: the key would "
+					"Property " + prefix + ".api-key is set while " + prefix + ".tls is false: the key would "
 							+ "travel unencrypted to " + target + ".",
-					"Remove temporal.connection.tls=false (TLS is on by default with an API key). Only for a local "
-							+ "test server, set temporal.connection.allow-plaintext-api-key=true.");
+					"Remove " + prefix + ".tls=false (TLS is on by default with an API key). Only for a local "
+							+ "test server, set " + prefix + ".allow-plaintext-api-key=true.");
 		}
 	}
 
@@ -141,6 +149,11 @@ final class PropertiesValidator {
 					+ workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",
 					"Remove temporal.worker-defaults.task-queue and set task-queue under the worker's own entry, "
 							+ "temporal.workers.<name>.task-queue.");
+		}
+		if (workerDefaults.namespace() != null) {
+			throw new WorkerConfigurationException("Property temporal.worker-defaults.namespace is set to '"
+					+ workerDefaults.namespace() + "', but a namespace belongs to one worker, not to the defaults.",
+					"Set namespace under each worker's own entry, temporal.workers.<name>.namespace.");
 		}
 		for (String list : List.of("workflow-beans", "activity-beans", "nexus-service-beans")) {
 			if (!beans(workerDefaults, list).isEmpty()) {
@@ -175,16 +188,75 @@ final class PropertiesValidator {
 								+ "neither switch: nothing else runs on it unless a bean names its task queue.)");
 			}
 			String queue = TemporalProperties.taskQueueOf(entry, worker);
-			String previous = entryByQueue.putIfAbsent(queue, entry);
+			String alias = TemporalProperties.namespaceOf(worker);
+			// one worker per task queue and namespace: the same queue may be served in two namespaces
+			String previous = entryByQueue.putIfAbsent(alias + "\u0000" + queue, entry);
 			if (previous != null) {
 				throw new WorkerConfigurationException("Entries temporal.workers." + previous + " and temporal.workers."
-						+ entry + " both poll task queue '" + queue + "'.",
-						"Give each entry its own task queue, or merge the two entries into one.");
+						+ entry + " both poll task queue '" + queue + "'"
+						+ (NamespaceProperties.MAIN.equals(alias) ? "" : " in namespace " + alias) + ".",
+						"Give each entry its own task queue (or namespace), or merge the two entries into one.");
 			}
 		});
 	}
 
-	static void validateDefaultTaskQueue(@Nullable String defaultTaskQueue, java.util.Set<String> configured) {
+	static void validateNamespaces(@Nullable String target, Map<String, NamespaceProperties> namespaces,
+			Map<String, WorkerProperties> workers) {
+		boolean embedded = TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(target);
+		namespaces.forEach((alias, namespace) -> {
+			String prefix = "temporal.namespaces." + alias;
+			if (NamespaceProperties.MAIN.equals(alias)) {
+				throw new WorkerConfigurationException("Property group " + prefix + " uses the alias 'main', which "
+						+ "stands for the main namespace (temporal.namespace).",
+						"Choose another alias; configure the main namespace with temporal.namespace and temporal.connection.");
+			}
+			if (!alias.matches("[A-Za-z0-9_-]+")) {
+				throw new WorkerConfigurationException("Property group " + prefix + " has the alias '" + alias
+						+ "'; an alias names beans and health components, so it may hold only letters, digits, '-' and '_'.",
+						"Rename it, e.g. " + alias.replaceAll("[^A-Za-z0-9_-]", "-") + ", and set its namespace: key to the "
+								+ "namespace's name.");
+			}
+			if (namespace.namespace() != null && namespace.namespace().isBlank()) {
+				throw new WorkerConfigurationException("Property " + prefix + ".namespace is blank.",
+						"Set it to the namespace's name, or remove it to use the alias '" + alias + "'.");
+			}
+			if (namespace.hasOwnConnection() && (embedded
+					|| TemporalProperties.EMBEDDED_TARGET.equalsIgnoreCase(namespace.target()))) {
+				throw new WorkerConfigurationException("Namespace " + alias + " (" + prefix + ") has a connection of its "
+						+ "own, but " + (embedded ? "temporal.target is 'embedded'" : prefix + ".target is 'embedded'")
+						+ ": the in-process server is reached only through the main connection.",
+						"Remove " + prefix + ".target, .connection and .env-config so the namespace shares the in-process "
+								+ "server (it accepts any namespace), or point temporal.target at a Temporal server.");
+			}
+			String effectiveTarget = (namespace.target() != null) ? namespace.target() : target;
+			if (namespace.connection() != null) {
+				validateConnection(prefix + ".connection", effectiveTarget, namespace.connection());
+			}
+			if (namespace.envConfig() != null) {
+				validateEnvConfig(prefix + ".env-config", effectiveTarget, namespace.envConfig());
+			}
+		});
+		workers.forEach((entry, worker) -> {
+			String alias = TemporalProperties.namespaceOf(worker);
+			if (!NamespaceProperties.MAIN.equals(alias) && !namespaces.containsKey(alias)) {
+				throw new WorkerConfigurationException("Property temporal.workers." + entry + ".namespace is '" + alias
+						+ "', but no namespace has that alias. Aliases: " + aliases(namespaces) + ".",
+						"Add temporal.namespaces." + alias + ".namespace=<name of the namespace>, or name one of "
+								+ aliases(namespaces) + "." + DidYouMean.suggestion(alias, aliases(namespaces)));
+			}
+		});
+	}
+
+	static List<String> aliases(Map<String, NamespaceProperties> namespaces) {
+		List<String> aliases = new java.util.ArrayList<>();
+		aliases.add(NamespaceProperties.MAIN);
+		aliases.addAll(namespaces.keySet());
+		return aliases;
+	}
+
+	static void validateDefaultTaskQueue(@Nullable String defaultTaskQueue, List<WorkerEntry> entries) {
+		java.util.Set<String> configured = new java.util.LinkedHashSet<>();
+		entries.forEach((entry) -> configured.add(entry.taskQueue()));
 		if (defaultTaskQueue == null) {
 			return;
 		}

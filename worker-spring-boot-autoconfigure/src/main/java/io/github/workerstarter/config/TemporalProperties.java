@@ -1,7 +1,10 @@
 package io.github.workerstarter.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +39,9 @@ import org.springframework.util.unit.DataSize;
  * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
+ * @param namespaces Further namespaces, keyed by an alias: their names and, optionally, their own connections. A
+ * worker entry with namespace: (alias) runs in that namespace; beans of that alias are injected with
+ * @Qualifier("(alias)"). The main namespace (temporal.namespace) has the alias main.
  * @param startWorkers Whether this application runs workers at all. false keeps the WorkflowClient and
  * ScheduleClient (an API tier built from the same jar) and still checks the annotated beans against
  * temporal.workers, but builds no worker and never polls; health, metrics and /actuator/temporal show every worker
@@ -55,7 +61,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
 		@DefaultValue EnvConfig envConfig, @DefaultValue("true") boolean startWorkers, @DefaultValue Payloads payloads,
-		@DefaultValue Client client) {
+		@DefaultValue Client client, @Nullable Map<String, NamespaceProperties> namespaces) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -63,16 +69,55 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	public TemporalProperties {
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
+		namespaces = (namespaces != null) ? new LinkedHashMap<>(namespaces) : new LinkedHashMap<>();
 		PropertiesValidator.validateConnection(target, connection);
+		PropertiesValidator.validateNamespaces(target, namespaces, workers);
 		PropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
-		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, workersByTaskQueue(workers, workerDefaults).keySet());
+		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, entries(workers, workerDefaults));
 		PropertiesValidator.validatePayloadsAndClient(payloads, client);
 	}
 
 	@Override
 	public Map<String, WorkerProperties> workers() {
-		return Map.copyOf(this.workers);
+		return Collections.unmodifiableMap(this.workers);
+	}
+
+	@Override
+	public Map<String, NamespaceProperties> namespaces() {
+		return Collections.unmodifiableMap(this.namespaces);
+	}
+
+	/**
+	 * Every {@code temporal.workers} entry, resolved, in configuration order.
+	 * @return the entries with namespace alias, task queue and defaults filled in
+	 */
+	public List<WorkerEntry> workerEntries() {
+		return entries(this.workers, this.workerDefaults);
+	}
+
+	private static List<WorkerEntry> entries(Map<String, WorkerProperties> workers, WorkerProperties defaults) {
+		List<WorkerEntry> entries = new ArrayList<>();
+		workers.forEach((name, worker) -> entries.add(new WorkerEntry(name, namespaceOf(worker), taskQueueOf(name, worker),
+				worker.withDefaults(defaults))));
+		return entries;
+	}
+
+	static String namespaceOf(WorkerProperties worker) {
+		return (worker.namespace() != null) ? worker.namespace().trim() : NamespaceProperties.MAIN;
+	}
+
+	/**
+	 * The name of the namespace an alias stands for.
+	 * @param alias {@link NamespaceProperties#MAIN} or a key of {@code temporal.namespaces}
+	 * @return the namespace's name
+	 */
+	public String namespaceName(String alias) {
+		if (NamespaceProperties.MAIN.equals(alias)) {
+			return this.namespace;
+		}
+		NamespaceProperties namespace = this.namespaces.get(alias);
+		return (namespace != null) ? namespace.namespaceOr(alias) : alias;
 	}
 
 	/**
@@ -84,44 +129,16 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	}
 
 	/**
-	 * The configured workers keyed by the task queue they poll ({@code task-queue}, or the entry's key), each with
-	 * {@link #workerDefaults()} filled in, in configuration order.
+	 * The main namespace's workers keyed by the task queue they poll ({@code task-queue}, or the entry's key), each
+	 * with {@link #workerDefaults()} filled in, in configuration order.
 	 * @return effective worker options by task queue
 	 */
 	public Map<String, WorkerProperties> workersByTaskQueue() {
-		return workersByTaskQueue(this.workers, this.workerDefaults);
-	}
-
-	private static Map<String, WorkerProperties> workersByTaskQueue(Map<String, WorkerProperties> workers,
-			WorkerProperties defaults) {
 		Map<String, WorkerProperties> byQueue = new LinkedHashMap<>();
-		workers.forEach((entry, worker) -> byQueue.put(taskQueueOf(entry, worker), worker.withDefaults(defaults)));
+		workerEntries().stream()
+			.filter(WorkerEntry::isMain)
+			.forEach((entry) -> byQueue.put(entry.taskQueue(), entry.properties()));
 		return byQueue;
-	}
-
-	/**
-	 * Whether the worker of a task queue is built and polls: {@code temporal.start-workers} and the worker's own
-	 * {@code enabled}.
-	 * @param taskQueue a configured task queue
-	 * @return true when it runs
-	 */
-	public boolean isWorkerEnabled(String taskQueue) {
-		WorkerProperties worker = workersByTaskQueue().get(taskQueue);
-		return this.startWorkers && worker != null && worker.isEnabled();
-	}
-
-	/**
-	 * The {@code temporal.workers} entry that configures a task queue, for messages.
-	 * @param taskQueue a configured task queue
-	 * @return the entry's key (the task queue itself when no entry polls it)
-	 */
-	public String entryOf(String taskQueue) {
-		return this.workers.entrySet()
-			.stream()
-			.filter((entry) -> taskQueueOf(entry.getKey(), entry.getValue()).equals(taskQueue))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElse(taskQueue);
 	}
 
 	static String taskQueueOf(String entry, WorkerProperties worker) {

@@ -78,6 +78,19 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 		}
 	}
 
+	/**
+	 * Whether a {@code temporal.*} name is one of the starter's properties, map entries included (for documentation
+	 * that names properties under a map key, such as {@code temporal.namespaces.billing.target}).
+	 * @param name a property name, map keys filled in
+	 * @return true when a properties record reads it
+	 */
+	public static boolean isKnown(String name) {
+		ConfigurationPropertyName parsed = ConfigurationPropertyName.of(name);
+		return new UnknownPropertiesCheck(new StandardEnvironment()).knownPatterns()
+			.stream()
+			.anyMatch((pattern) -> matches(pattern, parsed));
+	}
+
 	private List<String> knownPatterns() {
 		Set<String> patterns = new LinkedHashSet<>(SWITCHES);
 		List<Class<?>> types = new ArrayList<>(PROPERTIES_TYPES);

@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * under temporal.workers.(name).
  * @param nexusServiceBeans Names of beans registered as Nexus service implementations on this worker, in addition
  * to the @NexusServiceImpl beans that name its queue. Only under temporal.workers.(name).
+ * @param namespace Alias of the namespace this worker runs in, a key of temporal.namespaces. Default: the main
+ * namespace (temporal.namespace). Only under temporal.workers.(name); the same task queue may then be configured once
+ * per namespace.
  */
 public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean workflows, @Nullable Boolean activities, @Nullable String identity,
 		@Nullable Integer maxConcurrentWorkflowTasks, @Nullable Integer maxConcurrentActivities,
@@ -60,7 +63,7 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 		@Nullable PollerAutoscaling activityPollerAutoscaling, @Nullable Boolean eagerActivities,
 		@Nullable Boolean virtualThreads, @Nullable Deployment deployment, @Nullable Boolean enabled,
 		@Nullable List<String> workflowBeans, @Nullable List<String> activityBeans,
-		@Nullable List<String> nexusServiceBeans) {
+		@Nullable List<String> nexusServiceBeans, @Nullable String namespace) {
 
 	public WorkerProperties {
 		workflowBeans = (workflowBeans != null) ? List.copyOf(workflowBeans) : List.of();
@@ -103,7 +106,7 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				this.workflowPollers, this.activityPollers, this.maxActivitiesPerSecond,
 				this.maxTaskQueueActivitiesPerSecond, timeout, this.tuner, this.workflowPollerAutoscaling,
 				this.activityPollerAutoscaling, this.eagerActivities, this.virtualThreads, this.deployment, this.enabled,
-				this.workflowBeans, this.activityBeans, this.nexusServiceBeans);
+				this.workflowBeans, this.activityBeans, this.nexusServiceBeans, this.namespace);
 	}
 
 	/**
@@ -125,7 +128,8 @@ public record WorkerProperties(@Nullable String taskQueue, @Nullable Boolean wor
 				or(this.activityPollerAutoscaling, defaults.activityPollerAutoscaling),
 				or(this.eagerActivities, defaults.eagerActivities), or(this.virtualThreads, defaults.virtualThreads),
 				(this.deployment != null) ? this.deployment.withDefaults(defaults.deployment) : defaults.deployment,
-				or(this.enabled, defaults.enabled), this.workflowBeans, this.activityBeans, this.nexusServiceBeans);
+				or(this.enabled, defaults.enabled), this.workflowBeans, this.activityBeans, this.nexusServiceBeans,
+				this.namespace);
 	}
 
 	/**

@@ -46,6 +46,16 @@ public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase 
 		this.target = SingletonSupplier.of(target);
 	}
 
+	/**
+	 * The same timeout for a client on another connection (a namespace with a connection of its own).
+	 * @param channel that connection's channel
+	 * @param target its target, for messages
+	 * @return an interceptor watching that channel
+	 */
+	public ClientCallTimeoutInterceptor forChannel(ManagedChannel channel, String target) {
+		return (channel == this.channel) ? this : new ClientCallTimeoutInterceptor(this.timeout, channel, target);
+	}
+
 	@Override
 	public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(WorkflowClientCallsInterceptor next) {
 		return new BoundedCalls(next);

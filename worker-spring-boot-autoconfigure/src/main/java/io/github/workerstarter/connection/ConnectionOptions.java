@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.payload.codec.PayloadCodec;
@@ -86,6 +90,46 @@ public final class ConnectionOptions {
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		// after the customizers, so that whatever converter they set, what is sent stays within the server's limits
 		return PayloadConversion.withSizeLimit(builder.build(), properties.payloads());
+	}
+
+	/**
+	 * The options of a further namespace's client: as the main client's (converter, codecs, interceptors,
+	 * customizers, payload limits), with its namespace set after the customizers, which serve every client.
+	 * @param properties the starter's properties
+	 * @param namespace the namespace's name
+	 * @param identity the client identity of its connection, or null for the SDK's
+	 * @param dataConverter the application's converter, if it has exactly one
+	 * @param codecs the codec beans, in order
+	 * @param interceptors the client interceptors for this namespace's client, in order
+	 * @param customizers the customizer beans, in order
+	 * @return the options
+	 */
+	public static WorkflowClientOptions namespaceClient(TemporalProperties properties, String namespace,
+			@Nullable String identity, @Nullable DataConverter dataConverter, List<PayloadCodec> codecs,
+			List<WorkflowClientInterceptor> interceptors, List<WorkflowClientOptionsCustomizer> customizers) {
+		WorkflowClientOptions.Builder builder = WorkflowClientOptions.newBuilder()
+			.setDataConverter(PayloadConversion.dataConverter(dataConverter, codecs))
+			.setIdentity(identity)
+			.setInterceptors(interceptors.toArray(WorkflowClientInterceptor[]::new));
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		builder.setNamespace(namespace);
+		return PayloadConversion.withSizeLimit(builder.build(), properties.payloads());
+	}
+
+	/**
+	 * A schedule client with the workflow client's namespace, identity, data converter and propagators.
+	 * @param stubs the stubs the client uses
+	 * @param client the workflow client
+	 * @return the schedule client
+	 */
+	public static ScheduleClient scheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+		WorkflowClientOptions options = client.getOptions();
+		return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
+			.setNamespace(options.getNamespace())
+			.setIdentity(options.getIdentity())
+			.setDataConverter(options.getDataConverter())
+			.setContextPropagators(options.getContextPropagators())
+			.build());
 	}
 
 	// temporal.namespace when set, else the profile's, else temporal.namespace's default

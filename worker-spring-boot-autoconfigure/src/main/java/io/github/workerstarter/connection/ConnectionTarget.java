@@ -32,6 +32,10 @@ final class ConnectionTarget {
 	}
 
 	static String requireRemote(@Nullable String target) {
+		return remote("temporal.target", target);
+	}
+
+	static String remote(String property, @Nullable String target) {
 		if (target == null || target.isBlank()) {
 			throw new WorkerConfigurationException("Property temporal.target is not set, so there is no Temporal server "
 					+ "to connect to.",
@@ -42,8 +46,8 @@ final class ConnectionTarget {
 		String trimmed = target.trim();
 		if (!HOST_PORT.matcher(trimmed).matches() && !RESOLVER_URI.matcher(trimmed).matches()) {
 			throw new WorkerConfigurationException(
-					"Property temporal.target has the value '" + target + "', which is not host:port.",
-					"Set temporal.target to host:port (for example localhost:7233 or temporal.example.com:7233), or to '"
+					"Property " + property + " has the value '" + target + "', which is not host:port.",
+					"Set " + property + " to host:port (for example localhost:7233 or temporal.example.com:7233), or to '"
 							+ TemporalProperties.EMBEDDED_TARGET + "'.");
 		}
 		return trimmed;

@@ -56,13 +56,23 @@ public final class EnvConfigProfile {
 	 * @return the profile with our properties applied
 	 */
 	static EnvConfigProfile load(TemporalProperties properties, @Nullable ClassLoader classLoader) {
+		return load(ConnectionSettings.main(properties), classLoader);
+	}
+
+	/**
+	 * Loads the profile of one connection's {@code env-config} and lays its connection properties over it.
+	 * @param settings the connection's settings, env-config enabled
+	 * @param classLoader where to look for temporal-envconfig
+	 * @return the profile with the properties applied
+	 */
+	static EnvConfigProfile load(ConnectionSettings settings, @Nullable ClassLoader classLoader) {
 		if (!ClassUtils.isPresent(PROFILE_CLASS, classLoader)) {
-			throw new WorkerConfigurationException("Property temporal.env-config.enabled is true, but Temporal's "
-					+ "environment configuration module (" + PROFILE_CLASS + ") is not on the classpath.",
+			throw new WorkerConfigurationException("Property " + settings.prefix() + ".env-config.enabled is true, but "
+					+ "Temporal's environment configuration module (" + PROFILE_CLASS + ") is not on the classpath.",
 					"Add the dependency io.temporal:temporal-envconfig (same version as temporal-sdk), or remove "
-							+ "temporal.env-config.enabled.");
+							+ settings.prefix() + ".env-config.enabled.");
 		}
-		return Sdk.load(properties);
+		return Sdk.load(settings);
 	}
 
 	/**
@@ -106,17 +116,18 @@ public final class EnvConfigProfile {
 	// the only code that references temporal-envconfig types
 	private static final class Sdk {
 
-		static EnvConfigProfile load(TemporalProperties properties) {
-			TemporalProperties.EnvConfig config = properties.envConfig();
+		static EnvConfigProfile load(ConnectionSettings settings) {
+			TemporalProperties.EnvConfig config = settings.envConfig();
+			String prefix = settings.prefix();
 			LoadClientConfigProfileOptions.Builder options = LoadClientConfigProfileOptions.newBuilder();
 			String file = config.file();
 			if (file != null) {
 				Path path = Path.of(file.trim());
 				if (!Files.isRegularFile(path)) {
 					// the SDK reads a missing file as an empty one; a path the user wrote must exist
-					throw new WorkerConfigurationException("Property temporal.env-config.file is '" + file
+					throw new WorkerConfigurationException("Property " + prefix + ".env-config.file is '" + file
 							+ "', but there is no such file (looked for " + path.toAbsolutePath() + ").",
-							"Point temporal.env-config.file at your temporal.toml, or remove it to use the Temporal "
+							"Point " + prefix + ".env-config.file at your temporal.toml, or remove it to use the Temporal "
 									+ "CLI's default (TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml).");
 				}
 				options.setConfigFilePath(path.toString());
@@ -132,24 +143,24 @@ public final class EnvConfigProfile {
 				loaded = ClientConfigProfile.load(options.build());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new WorkerConfigurationException("Property temporal.env-config.profile is '" + config.profile()
+				throw new WorkerConfigurationException("Property " + prefix + ".env-config.profile is '" + config.profile()
 						+ "', but " + ((file != null) ? file : "the Temporal CLI's configuration file")
 						+ " has no such profile. Profiles there: " + profileNames(file) + ".",
-						"Set temporal.env-config.profile to one of the profiles in the file, add a [profile."
-								+ config.profile() + "] table to it, or remove temporal.env-config.profile.",
+						"Set " + prefix + ".env-config.profile to one of the profiles in the file, add a [profile."
+								+ config.profile() + "] table to it, or remove " + prefix + ".env-config.profile.",
 						ex);
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new WorkerConfigurationException("The Temporal environment configuration ("
 						+ description + ") cannot be read: " + ex.getMessage(),
 						"Fix the TOML of the file (see the Temporal CLI's 'temporal config' commands), or set "
-								+ "temporal.env-config.enabled=false.",
+								+ prefix + ".env-config.enabled=false.",
 						ex);
 			}
 			ClientConfigProfile.Builder merged = loaded.toBuilder();
-			TemporalProperties.Connection connection = properties.connection();
-			if (properties.target() != null) {
-				merged.setAddress(properties.target());
+			TemporalProperties.Connection connection = settings.connection();
+			if (settings.target() != null) {
+				merged.setAddress(settings.target());
 			}
 			if (connection.apiKey() != null) {
 				merged.setApiKey(connection.apiKey());
@@ -167,7 +178,7 @@ public final class EnvConfigProfile {
 						+ description + ") cannot be used: " + ex.getMessage()
 						+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""),
 						"Check the profile's tls.client_cert_path, tls.client_key_path and tls.server_ca_cert_path, "
-								+ "or use temporal.connection.ssl-bundle instead.",
+								+ "or use " + prefix + ".connection.ssl-bundle instead.",
 						ex);
 			}
 			return new EnvConfigProfile(stubsOptions, blankToNull(effective.getAddress()),

@@ -12,10 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.github.workerstarter.migration.OfficialStarterPropertiesCheck;
@@ -37,6 +40,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass(WorkflowServiceStubs.class)
 @EnableConfigurationProperties(TemporalProperties.class)
+@Import(NamespaceBeansRegistrar.class)
 public final class TemporalConnectionAutoConfiguration {
 
 	@Bean
@@ -56,60 +60,8 @@ public final class TemporalConnectionAutoConfiguration {
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
 			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
-		TemporalProperties.Connection connection = properties.connection();
-		EnvConfigProfile profile = envConfigProfile.getIfAvailable();
-		// with a profile, our properties are already laid over it (target, API key, tls=false)
-		WorkflowServiceStubsOptions.Builder builder = (profile != null)
-				? WorkflowServiceStubsOptions.newBuilder(profile.stubsOptions()) : WorkflowServiceStubsOptions.newBuilder();
-		if (!properties.isEmbedded()) {
-			if (profile == null) {
-				builder.setTarget(ConnectionTarget.requireRemote(properties.target()));
-				builder.setEnableHttps(connection.usesTls());
-				String apiKey = connection.apiKey();
-				if (apiKey != null) {
-					builder.addApiKey(() -> apiKey);
-				}
-			}
-			else {
-				builder.setTarget(ConnectionTarget.requireRemote(profile.address(), profile.description()));
-				if (connection.tls() != null || connection.sslBundle() != null) {
-					builder.setEnableHttps(connection.usesTls());
-				}
-			}
-			if (connection.sslBundle() != null) {
-				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles.getIfAvailable()));
-			}
-		}
-		// the embedded server, when present, sets its in-memory channel through a customizer of its own
-		ConnectionOptions.applyCommon(connection, builder, customizers.orderedStream().toList());
-		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
-		if (properties.isEmbedded() && options.getChannel() == null) {
-			throw ConnectionTarget.embeddedServerMissing();
-		}
-		WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
-		SslBundles bundles = sslBundles.getIfAvailable();
-		// a customizer may have replaced our context; then reloading is the customizer's business
-		if (connection.sslBundle() != null && bundles != null
-				&& options.getSslContext() instanceof ReloadableSslContext reloadable) {
-			SslBundleTls.reloadOnUpdate(connection.sslBundle(), bundles, reloadable, stubs.getRawChannel());
-		}
-		return stubs;
-	}
-
-	// applied after the customizers and composed with any channel initializer they set, so neither loses
-	static WorkflowServiceStubsOptions withServerName(WorkflowServiceStubsOptions options, @Nullable String serverName) {
-		if (serverName == null) {
-			return options;
-		}
-		String authority = serverName.trim();
-		Consumer<ManagedChannelBuilder<?>> previous = options.getChannelInitializer();
-		return WorkflowServiceStubsOptions.newBuilder(options).setChannelInitializer((channel) -> {
-			if (previous != null) {
-				previous.accept(channel);
-			}
-			// the authority is what gRPC's TLS handshake checks the certificate against and sends as SNI
-			channel.overrideAuthority(authority);
-		}).build();
+		return ServiceStubsFactory.create(ConnectionSettings.main(properties), envConfigProfile.getIfAvailable(),
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList());
 	}
 
 	@Bean
@@ -123,13 +75,24 @@ public final class TemporalConnectionAutoConfiguration {
 	@ConditionalOnMissingBean
 	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
 		// same namespace, identity, data converter and propagators as the workflow client
-		WorkflowClientOptions options = client.getOptions();
-		return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
-			.setNamespace(options.getNamespace())
-			.setIdentity(options.getIdentity())
-			.setDataConverter(options.getDataConverter())
-			.setContextPropagators(options.getContextPropagators())
-			.build());
+		return ConnectionOptions.scheduleClient(stubs, client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalNamespaces temporalNamespaces(WorkflowServiceStubs stubs, WorkflowClient client,
+			ScheduleClient scheduleClient, ServerProbe probe, TemporalProperties properties,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
+			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
+			ObjectProvider<WorkflowClientInterceptor> interceptors,
+			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers) {
+		NamespaceConnection main = new NamespaceConnection(NamespaceProperties.MAIN, client.getOptions().getNamespace(),
+				stubs, client, scheduleClient, probe);
+		return new NamespaceConnections(properties, beanFactory, sslBundles.getIfAvailable(),
+				stubsCustomizers.orderedStream().toList(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
+				interceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList())
+			.build(main);
 	}
 
 	@Bean

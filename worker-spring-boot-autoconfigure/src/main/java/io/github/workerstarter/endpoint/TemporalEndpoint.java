@@ -19,6 +19,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.util.ClassUtils;
 
 import io.github.workerstarter.config.ActivityProperties;
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.lifecycle.WorkerState;
@@ -55,9 +56,29 @@ public class TemporalEndpoint {
 
 	private final Map<String, Map<String, Object>> activityOptions;
 
+	private final Map<String, ServerProbe> furtherNamespaces;
+
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
+		this(probe, clientIdentity, registry, lifecycle, writeOperationsEnabled, activityOptions, Map.of());
+	}
+
+	/**
+	 * The endpoint of an application with several namespaces.
+	 * @param probe asks the main namespace's server
+	 * @param clientIdentity the client's identity, shown for workers without their own
+	 * @param registry the workers
+	 * @param lifecycle their lifecycle
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param activityOptions the options set per activity type
+	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 */
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
+			Map<String, ServerProbe> furtherNamespaces) {
+		this.furtherNamespaces = new LinkedHashMap<>(furtherNamespaces);
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
 		this.registry = registry;
@@ -70,19 +91,40 @@ public class TemporalEndpoint {
 
 	@ReadOperation
 	public TemporalDescriptor temporal() {
-		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
-		workers().forEach((worker) -> workers.put(worker.taskQueue(), describe(worker)));
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
-		return new TemporalDescriptor(new ConnectionDescriptor(this.probe.target(), this.probe.namespace()),
-				(workersLifecycle != null) ? lower(workersLifecycle.state()) : null,
-				(workersLifecycle != null) ? workersLifecycle.problem() : null, this.writeOperationsEnabled, workers,
-				this.activityOptions);
+		NamespaceDescriptor main = namespace(NamespaceProperties.MAIN, this.probe);
+		Map<String, NamespaceDescriptor> namespaces = new LinkedHashMap<>();
+		this.furtherNamespaces.forEach((alias, probe) -> namespaces.put(alias, namespace(alias, probe)));
+		return new TemporalDescriptor(main.connection(), main.state(),
+				(workersLifecycle != null) ? workersLifecycle.problem(NamespaceProperties.MAIN) : null,
+				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces);
+	}
+
+	private NamespaceDescriptor namespace(String alias, ServerProbe probe) {
+		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
+		workers(alias).forEach((worker) -> workers.put(worker.taskQueue(), describe(worker)));
+		return new NamespaceDescriptor(new ConnectionDescriptor(probe.target(), probe.namespace()),
+				(workersLifecycle != null) ? lower(workersLifecycle.state(alias)) : null,
+				(workersLifecycle != null) ? workersLifecycle.problem(alias) : null, workers);
 	}
 
 	@ReadOperation
 	public WebEndpointResponse<Object> worker(@Selector String taskQueue) {
-		return find(taskQueue).<WebEndpointResponse<Object>>map((worker) -> new WebEndpointResponse<>(describe(worker)))
-			.orElseGet(() -> unknownQueue(taskQueue));
+		return worker(NamespaceProperties.MAIN, taskQueue);
+	}
+
+	/**
+	 * One worker of a namespace: {@code GET /actuator/temporal/{namespace}/{taskQueue}}.
+	 * @param namespace the namespace's alias ({@code main} or a key of temporal.namespaces)
+	 * @param taskQueue the worker's task queue
+	 * @return the worker, or 404
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> worker(@Selector String namespace, @Selector String taskQueue) {
+		return find(namespace, taskQueue)
+			.<WebEndpointResponse<Object>>map((worker) -> new WebEndpointResponse<>(describe(worker)))
+			.orElseGet(() -> unknownQueue(namespace, taskQueue));
 	}
 
 	/**
@@ -93,13 +135,26 @@ public class TemporalEndpoint {
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> update(@Selector String taskQueue, String action) {
+		return update(NamespaceProperties.MAIN, taskQueue, action);
+	}
+
+	/**
+	 * Suspends or resumes the polling of one worker of a namespace:
+	 * {@code POST /actuator/temporal/{namespace}/{taskQueue}}.
+	 * @param namespace the namespace's alias ({@code main} or a key of temporal.namespaces)
+	 * @param taskQueue the worker's task queue
+	 * @param action {@code suspend} or {@code resume}
+	 * @return the worker as it is now, or why nothing was done
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> update(@Selector String namespace, @Selector String taskQueue, String action) {
 		if (!this.writeOperationsEnabled) {
 			return error(STATUS_FORBIDDEN, "Write operations of the temporal endpoint are disabled. Set "
 					+ "temporal.endpoint.write-operations-enabled=true to suspend and resume workers through it.");
 		}
-		Optional<RegisteredWorker> found = find(taskQueue);
+		Optional<RegisteredWorker> found = find(namespace, taskQueue);
 		if (found.isEmpty()) {
-			return unknownQueue(taskQueue);
+			return unknownQueue(namespace, taskQueue);
 		}
 		RegisteredWorker worker = found.get();
 		String verb = action.trim().toLowerCase(Locale.ROOT);
@@ -108,7 +163,7 @@ public class TemporalEndpoint {
 					"Unknown action '" + action + "'. Send {\"action\":\"suspend\"} or {\"action\":\"resume\"}.");
 		}
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
-		WorkerState overall = (workersLifecycle != null) ? workersLifecycle.state() : WorkerState.STARTING;
+		WorkerState overall = (workersLifecycle != null) ? workersLifecycle.state(namespace) : WorkerState.STARTING;
 		if (overall != WorkerState.RUNNING) {
 			return error(STATUS_CONFLICT, "The workers are " + lower(overall) + ", not running: only a running "
 					+ "worker can be suspended or resumed here.");
@@ -130,18 +185,28 @@ public class TemporalEndpoint {
 		return new WebEndpointResponse<>(describe(worker));
 	}
 
-	private List<RegisteredWorker> workers() {
+	private List<RegisteredWorker> workers(String alias) {
 		TemporalWorkerRegistry workerRegistry = this.registry.getIfAvailable();
-		return (workerRegistry != null) ? workerRegistry.workers() : List.of();
+		return (workerRegistry != null)
+				? workerRegistry.workers().stream().filter((worker) -> worker.namespace().equals(alias)).toList()
+				: List.of();
 	}
 
-	private Optional<RegisteredWorker> find(String taskQueue) {
-		return workers().stream().filter((worker) -> worker.taskQueue().equals(taskQueue)).findFirst();
+	private Optional<RegisteredWorker> find(String alias, String taskQueue) {
+		return workers(alias).stream().filter((worker) -> worker.taskQueue().equals(taskQueue)).findFirst();
 	}
 
-	private WebEndpointResponse<Object> unknownQueue(String taskQueue) {
-		return error(WebEndpointResponse.STATUS_NOT_FOUND, "No worker for task queue '" + taskQueue
-				+ "'. Configured task queues: " + workers().stream().map(RegisteredWorker::taskQueue).toList() + ".");
+	private WebEndpointResponse<Object> unknownQueue(String alias, String taskQueue) {
+		boolean main = NamespaceProperties.MAIN.equals(alias);
+		if (!main && !this.furtherNamespaces.containsKey(alias)) {
+			List<String> aliases = new java.util.ArrayList<>(List.of(NamespaceProperties.MAIN));
+			aliases.addAll(this.furtherNamespaces.keySet());
+			return error(WebEndpointResponse.STATUS_NOT_FOUND, "No namespace with the alias '" + alias + "'. Aliases: "
+					+ aliases + ".");
+		}
+		return error(WebEndpointResponse.STATUS_NOT_FOUND, "No worker for task queue '" + taskQueue + "'"
+				+ (main ? "" : " in namespace " + alias) + ". Configured task queues: "
+				+ workers(alias).stream().map(RegisteredWorker::taskQueue).toList() + ".");
 	}
 
 	private static WebEndpointResponse<Object> error(int status, String message) {
@@ -151,7 +216,7 @@ public class TemporalEndpoint {
 	private WorkerDescriptor describe(RegisteredWorker worker) {
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
 		String state = (workersLifecycle != null) ? lower(workersLifecycle.stateOf(worker)) : null;
-		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker.taskQueue()) : 0;
+		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker) : 0;
 		Worker sdkWorker = worker.worker();
 		return new WorkerDescriptor(state, worker.disabledBy(), sdkWorker != null && sdkWorker.isSuspended(), inFlight,
 				(sdkWorker != null) ? options(sdkWorker.getWorkerOptions()) : null,
@@ -214,10 +279,23 @@ public class TemporalEndpoint {
 	 * @param workers each worker by task queue
 	 * @param activityOptions the options set per activity type under temporal.activities, which this application's
 	 * workflows apply to their activity calls
+	 * @param namespaces the further namespaces of temporal.namespaces, by alias (the main one is the fields above)
 	 */
 	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
 			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
-			Map<String, Map<String, Object>> activityOptions) {
+			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces) {
+	}
+
+	/**
+	 * A further namespace: its connection and its workers.
+	 *
+	 * @param connection its server and name
+	 * @param state the state of its workers
+	 * @param problem why they are not running, while they wait or failed
+	 * @param workers each worker by task queue
+	 */
+	public record NamespaceDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
+			Map<String, WorkerDescriptor> workers) {
 	}
 
 	/**

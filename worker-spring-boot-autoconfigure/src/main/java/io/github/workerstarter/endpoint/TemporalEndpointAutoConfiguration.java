@@ -1,5 +1,6 @@
 package io.github.workerstarter.endpoint;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -34,10 +36,17 @@ public final class TemporalEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
-			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties) {
+			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties,
+			ObjectProvider<TemporalNamespaces> namespaces) {
 		TemporalProperties temporal = temporalProperties.getIfAvailable();
+		Map<String, ServerProbe> further = new LinkedHashMap<>();
+		TemporalNamespaces all = namespaces.getIfAvailable();
+		if (all != null) {
+			all.all().stream().filter((namespace) -> !namespace.isMain())
+				.forEach((namespace) -> further.put(namespace.alias(), namespace.probe()));
+		}
 		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, lifecycle,
-				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of());
+				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of(), further);
 	}
 
 }

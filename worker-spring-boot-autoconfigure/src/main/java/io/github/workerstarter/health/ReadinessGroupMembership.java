@@ -1,5 +1,6 @@
 package io.github.workerstarter.health;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -20,19 +21,26 @@ class ReadinessGroupMembership implements HealthEndpointGroupsPostProcessor {
 
 	static final String READINESS = "readiness";
 
-	private final String contributorName;
+	private final List<String> members;
 
 	ReadinessGroupMembership(String contributorName) {
-		this.contributorName = contributorName;
+		this(List.of(contributorName));
+	}
+
+	/**
+	 * @param members contributor names or {@code parent/child} paths of components
+	 */
+	ReadinessGroupMembership(List<String> members) {
+		this.members = List.copyOf(members);
 	}
 
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
 		HealthEndpointGroup readiness = groups.get(READINESS);
-		if (readiness == null || readiness.isMember(this.contributorName)) {
+		if (readiness == null || this.members.stream().allMatch(readiness::isMember)) {
 			return groups;
 		}
-		HealthEndpointGroup withTemporal = new WithMember(readiness, this.contributorName);
+		HealthEndpointGroup withTemporal = new WithMembers(readiness, this.members);
 		return new HealthEndpointGroups() {
 
 			@Override
@@ -53,12 +61,14 @@ class ReadinessGroupMembership implements HealthEndpointGroupsPostProcessor {
 		};
 	}
 
-	/** A group with one more member; everything else as the original. */
-	private record WithMember(HealthEndpointGroup group, String member) implements HealthEndpointGroup {
+	/** A group with more members; everything else as the original. */
+	private record WithMembers(HealthEndpointGroup group, List<String> members) implements HealthEndpointGroup {
 
 		@Override
 		public boolean isMember(String name) {
-			return this.member.equals(name) || this.group.isMember(name);
+			// a contributor's components are members with it: Boot asks for temporal/main as well as temporal
+			return this.members.stream().anyMatch((member) -> name.equals(member) || name.startsWith(member + "/"))
+					|| this.group.isMember(name);
 		}
 
 		@Override

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.lifecycle.WorkerState;
@@ -16,7 +17,8 @@ import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 
 /**
- * Health of the connection and of each worker, contributed as {@code temporal}.
+ * Health of one namespace's connection and of each of its workers, contributed as {@code temporal} (or, with
+ * several namespaces, as the component of its alias inside {@code temporal}).
  *
  * <p>DOWN when the server does not answer the gRPC health check within {@code temporal.health.timeout} (so a dead
  * server never holds {@code /actuator/health} for longer), while the workers still wait for the server, or when
@@ -33,9 +35,32 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 
 	private final ObjectProvider<TemporalWorkerRegistry> registry;
 
+	private final String alias;
+
+	/**
+	 * Health of the main namespace.
+	 * @param probe asks its server
+	 * @param timeout the health check's deadline
+	 * @param lifecycle the workers' lifecycle, if any
+	 * @param registry the workers, if any
+	 */
 	public TemporalHealthIndicator(ServerProbe probe, Duration timeout,
 			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
+		this(NamespaceProperties.MAIN, probe, timeout, lifecycle, registry);
+	}
+
+	/**
+	 * Health of one namespace: its server and its workers.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @param probe asks the namespace's server
+	 * @param timeout the health check's deadline
+	 * @param lifecycle the workers' lifecycle, if any
+	 * @param registry the workers, if any
+	 */
+	public TemporalHealthIndicator(String alias, ServerProbe probe, Duration timeout,
+			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
 		super("Temporal health check failed");
+		this.alias = alias;
 		this.probe = probe;
 		this.timeout = timeout;
 		this.lifecycle = lifecycle;
@@ -53,8 +78,8 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 			Map<String, Object> details = new LinkedHashMap<>();
 			registered.forEach((worker) -> details.put(worker.taskQueue(), describe(worker, workers)));
 			builder.withDetail("workers", details);
-			if (workers.problem() != null) {
-				builder.withDetail("problem", workers.problem());
+			if (workers.problem(this.alias) != null) {
+				builder.withDetail("problem", workers.problem(this.alias));
 			}
 		}
 		if (!connection.isReachable()) {
@@ -66,7 +91,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 			builder.up();
 			return;
 		}
-		switch (workers.state()) {
+		switch (workers.state(this.alias)) {
 			case RUNNING -> builder.up();
 			case STARTING, FAILED -> builder.down();
 			case SUSPENDED, DRAINING, STOPPED -> builder.outOfService();
@@ -77,7 +102,11 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 	private List<RegisteredWorker> workersWithRegistrations() {
 		TemporalWorkerRegistry workerRegistry = this.registry.getIfAvailable();
 		return (workerRegistry != null)
-				? workerRegistry.workers().stream().filter(RegisteredWorker::hasRegistrations).toList() : List.of();
+				? workerRegistry.workers()
+					.stream()
+					.filter((worker) -> worker.namespace().equals(this.alias) && worker.hasRegistrations())
+					.toList()
+				: List.of();
 	}
 
 	private static Map<String, Object> describe(RegisteredWorker worker, TemporalWorkersLifecycle workers) {
@@ -93,7 +122,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 			details.put("nexusServices", worker.nexusServices());
 		}
 		if (worker.isEnabled()) {
-			details.put("activitiesInFlight", workers.activitiesInFlight(worker.taskQueue()));
+			details.put("activitiesInFlight", workers.activitiesInFlight(worker));
 		}
 		return details;
 	}

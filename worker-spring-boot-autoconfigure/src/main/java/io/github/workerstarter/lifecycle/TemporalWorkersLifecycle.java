@@ -1,11 +1,12 @@
 package io.github.workerstarter.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -21,8 +22,9 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import io.github.workerstarter.aot.TrainingRun;
 import io.github.workerstarter.connection.ServerProbe;
-import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.worker.RegisteredWorker;
+import io.github.workerstarter.worker.TemporalWorkerFactories;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.worker.WorkerFactory;
 
@@ -41,6 +43,10 @@ import io.temporal.worker.WorkerFactory;
  * {@code context.stop()} suspends polling and {@code start()} resumes it (polls already waiting on the server may
  * still deliver one task each). Closing the context drains: polling stops, in-flight tasks may finish within the
  * drain timeout, then they are interrupted and the log names the queues that still had work.
+ *
+ * <p><b>Namespaces.</b> Each namespace (the main one and those of {@code temporal.namespaces}) has its own worker
+ * factory, started on its own server's answer and waiting for that server on its own, so one namespace's outage
+ * holds back no other; all of them drain together within the one shutdown phase.
  */
 public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>,
 		ApplicationContextAware, InitializingBean {
@@ -48,15 +54,11 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	/** Lifecycle phase of the workers. */
 	public static final int PHASE = DEFAULT_PHASE - 512;
 
-	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-
 	private static final Log logger = LogFactory.getLog(TemporalWorkersLifecycle.class);
 
-	private final WorkerFactory workerFactory;
+	private final Map<String, NamespaceWorkers> namespaces = new LinkedHashMap<>();
 
 	private final TemporalWorkerRegistry registry;
-
-	private final ServerProbe probe;
 
 	private final InFlightActivities inFlight;
 
@@ -64,26 +66,14 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 
 	private final Object monitor = new Object();
 
-	private volatile WorkerState state = WorkerState.STARTING;
-
-	private volatile @Nullable String problem;
-
 	private volatile boolean running;
 
 	private volatile boolean closing;
-
-	private @Nullable Thread connector;
 
 	private @Nullable CountDownLatch keepAlive;
 
 	// when the context began refreshing, for the startup log line
 	private long refreshStartedMillis;
-
-	// the namespace check, asked while the rest of the context refreshes; start() takes its answer
-	private @Nullable CompletableFuture<TimedAnswer> earlyCheck;
-
-	private record TimedAnswer(ServerProbe.Result answer, Duration took) {
-	}
 
 	/**
 	 * Timing and failure policy.
@@ -95,11 +85,33 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	public record Settings(Duration drainTimeout, boolean failFast, Duration connectTimeout) {
 	}
 
+	/**
+	 * The lifecycle of an application with the main namespace only.
+	 * @param workerFactory its worker factory
+	 * @param registry the workers
+	 * @param probe asks its server
+	 * @param inFlight counts running activities
+	 * @param settings timing and failure policy
+	 */
 	public TemporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry, ServerProbe probe,
 			InFlightActivities inFlight, Settings settings) {
-		this.workerFactory = workerFactory;
+		this(TemporalWorkerFactories.of(workerFactory), (alias) -> probe, registry, inFlight, settings);
+	}
+
+	/**
+	 * The lifecycle of the workers of every namespace.
+	 * @param workerFactories the worker factory of each namespace, by alias
+	 * @param probes the probe of a namespace's server, by alias
+	 * @param registry the workers
+	 * @param inFlight counts running activities
+	 * @param settings timing and failure policy
+	 */
+	public TemporalWorkersLifecycle(TemporalWorkerFactories workerFactories, Function<String, ServerProbe> probes,
+			TemporalWorkerRegistry registry, InFlightActivities inFlight, Settings settings) {
+		workerFactories.byAlias()
+			.forEach((alias, factory) -> this.namespaces.put(alias,
+					new NamespaceWorkers(alias, factory, probes.apply(alias), settings, this.monitor)));
 		this.registry = registry;
-		this.probe = probe;
 		this.inFlight = inFlight;
 		this.settings = settings;
 	}
@@ -110,46 +122,21 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	/**
-	 * Starts the namespace check now, while the context goes on refreshing (building the workers, the other
+	 * Starts each namespace's check now, while the context goes on refreshing (building the workers, the other
 	 * beans), so its answer is there, or closer, when {@link #start()} needs it: the first call also opens the
-	 * connection, the longest single step between refresh and polling. Only with workers configured (a client-only
-	 * application does not contact the server at startup) and not in a training run, which must not contact the
-	 * server at all.
+	 * connection, the longest single step between refresh and polling. Only for namespaces with workers configured (a
+	 * client-only application does not contact the server at startup) and not in a training run, which must not
+	 * contact the server at all.
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		if (this.registry.hasConfiguredWorkers() && !TrainingRun.isActive()) {
-			this.earlyCheck = CompletableFuture.supplyAsync(this::checkNamespace, (task) -> {
-				Thread thread = new Thread(task, "temporal-namespace-check");
-				thread.setDaemon(true);
-				thread.start();
-			});
+		if (TrainingRun.isActive()) {
+			return;
 		}
-	}
-
-	// the probe's startup check: asked once whether the registry (deciding on sticky execution) or start() wants it first
-	private TimedAnswer checkNamespace() {
-		long started = System.nanoTime();
-		ServerProbe.Result answer = this.probe.startupCheck(this.settings.connectTimeout());
-		return new TimedAnswer(answer, Duration.ofNanos(System.nanoTime() - started));
-	}
-
-	// the early check's answer when there is one, else asked now
-	private TimedAnswer namespaceCheck() {
-		CompletableFuture<TimedAnswer> early = this.earlyCheck;
-		this.earlyCheck = null;
-		if (early != null) {
-			try {
-				return early.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException ex) {
-				logger.debug("The early namespace check failed; asking again", ex.getCause());
-			}
-		}
-		return checkNamespace();
+		this.namespaces.values()
+			.stream()
+			.filter((namespace) -> this.registry.hasConfiguredWorkers(namespace.alias()))
+			.forEach(NamespaceWorkers::startEarlyCheck);
 	}
 
 	@Override
@@ -159,67 +146,53 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				return;
 			}
 			this.registry.registerWorkers();
-			if (!hasWork()) {
+			List<NamespaceWorkers> withWork = withWork();
+			if (withWork.isEmpty()) {
 				// a client-only application: nothing to poll, so no reason to contact the server at startup
 				return;
 			}
-			if (this.workerFactory.isStarted()) {
-				this.registry.workers()
-					.stream()
-					.filter(RegisteredWorker::isEnabled)
-					.forEach((registered) -> registered.requireWorker().resumePolling());
-				this.state = WorkerState.RUNNING;
-			}
-			else {
-				startOrWaitForServer();
+			for (NamespaceWorkers namespace : withWork) {
+				if (namespace.factory().isStarted()) {
+					workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().resumePolling());
+					namespace.state(WorkerState.RUNNING);
+				}
+				else {
+					namespace.start((times) -> logPolling(namespace, times[0], times[1], times[2]));
+				}
 			}
 			startKeepAlive();
 			this.running = true;
 		}
 	}
 
-	private void startOrWaitForServer() {
-		long waitStarted = System.nanoTime();
-		TimedAnswer check = namespaceCheck();
-		// a later start (after a stop, or the connector) asks the server again
-		this.probe.forgetStartupCheck();
-		Duration waited = Duration.ofNanos(System.nanoTime() - waitStarted);
-		ServerProbe.Result answer = check.answer();
-		switch (answer.outcome()) {
-			case REACHABLE -> logPolling(check.took(), waited, startPolling());
-			case NAMESPACE_NOT_FOUND -> throw namespaceNotFound(answer);
-			case UNREACHABLE -> {
-				if (this.settings.failFast()) {
-					throw unreachable(answer);
-				}
-				this.problem = "waiting for the server: " + answer.detail();
-				logger.warn("Temporal server at " + this.probe.target() + " did not answer (" + answer.detail()
-						+ "); the application starts anyway and the workers will start polling when it answers. Set "
-						+ "temporal.fail-fast=true to fail startup instead.");
-				startConnector();
-			}
-		}
+	private List<NamespaceWorkers> withWork() {
+		return this.namespaces.values()
+			.stream()
+			.filter((namespace) -> workersOf(namespace.alias()).stream().anyMatch(RegisteredWorker::polls))
+			.toList();
 	}
 
-	// caller holds the monitor; returns how long the SDK took to start the workers
-	private Duration startPolling() {
-		long started = System.nanoTime();
-		this.workerFactory.start();
-		this.state = WorkerState.RUNNING;
-		this.problem = null;
-		return Duration.ofNanos(System.nanoTime() - started);
+	private List<RegisteredWorker> workersOf(String alias) {
+		return this.registry.workers()
+			.stream()
+			.filter((worker) -> worker.namespace().equals(alias) && worker.isEnabled())
+			.toList();
 	}
 
 	/**
 	 * One line that tells operators how long the way from the context refresh to polling took, and which part of it
 	 * was the starter's: finding the annotated beans, building each worker, the namespace check, the SDK's start.
 	 */
-	private void logPolling(Duration namespaceCheck, Duration waited, Duration workersStart) {
+	private void logPolling(NamespaceWorkers namespace, Duration namespaceCheck, Duration waited, Duration workersStart) {
 		if (!logger.isInfoEnabled()) {
 			return;
 		}
 		TemporalWorkerRegistry.BuildTimes built = this.registry.buildTimes();
-		StringBuilder line = new StringBuilder("Temporal workers polling");
+		StringBuilder line = new StringBuilder("Temporal workers");
+		if (!namespace.isMain()) {
+			line.append(" of namespace '").append(namespace.probe().namespace()).append("'");
+		}
+		line.append(" polling");
 		if (this.refreshStartedMillis > 0) {
 			line.append(' ').append(System.currentTimeMillis() - this.refreshStartedMillis)
 				.append(" ms after the application context began refreshing");
@@ -230,59 +203,10 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			.stream()
 			.map((worker) -> "'" + worker.getKey() + "' " + worker.getValue().toMillis() + " ms")
 			.collect(Collectors.joining(", ")));
-		line.append("; namespace '").append(this.probe.namespace()).append("' checked in ")
+		line.append("; namespace '").append(namespace.probe().namespace()).append("' checked in ")
 			.append(namespaceCheck.toMillis()).append(" ms (start() waited ").append(waited.toMillis())
 			.append(" ms for it); workers started in ").append(workersStart.toMillis()).append(" ms");
 		logger.info(line);
-	}
-
-	private void startConnector() {
-		Thread thread = new Thread(this::connectWithBackoff, "temporal-workers-connector");
-		thread.setDaemon(true);
-		this.connector = thread;
-		thread.start();
-	}
-
-	private void connectWithBackoff() {
-		Duration backoff = Duration.ofSeconds(1);
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				Thread.sleep(backoff.toMillis());
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			ServerProbe.Result answer = this.probe.describeNamespace(this.settings.connectTimeout());
-			synchronized (this.monitor) {
-				if (!this.running || this.closing || this.connector != Thread.currentThread()) {
-					return;
-				}
-				if (answer.outcome() == ServerProbe.Outcome.NAMESPACE_NOT_FOUND) {
-					this.state = WorkerState.FAILED;
-					this.problem = namespaceNotFound(answer).getMessage();
-					logger.error(this.problem);
-					return;
-				}
-				if (answer.isReachable()) {
-					try {
-						startPolling();
-						this.connector = null;
-						logger.info("Temporal server at " + this.probe.target() + " answered; workers are polling, "
-								+ (System.currentTimeMillis() - this.refreshStartedMillis)
-								+ " ms after the application context began refreshing");
-						return;
-					}
-					catch (RuntimeException ex) {
-						this.problem = "starting the workers failed: " + ex.getMessage();
-						logger.warn("Temporal workers could not start yet, will retry: " + ex.getMessage());
-					}
-				}
-				else {
-					this.problem = "waiting for the server: " + answer.detail();
-				}
-			}
-			backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-		}
 	}
 
 	@Override
@@ -316,63 +240,68 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			if (!this.running) {
 				return;
 			}
-			stopConnector();
+			this.namespaces.values().forEach(NamespaceWorkers::stopConnector);
 			if (this.closing) {
 				drain();
 				stopKeepAlive();
 			}
-			else if (this.workerFactory.isStarted()) {
-				this.registry.workers()
-					.stream()
-					.filter(RegisteredWorker::isEnabled)
-					.forEach((registered) -> registered.requireWorker().suspendPolling());
-				this.state = WorkerState.SUSPENDED;
+			else {
+				for (NamespaceWorkers namespace : this.namespaces.values()) {
+					if (namespace.factory().isStarted()) {
+						workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().suspendPolling());
+						namespace.state(WorkerState.SUSPENDED);
+					}
+				}
 				logger.info("Temporal workers suspended polling (context stopped)");
 			}
 			this.running = false;
 		}
 	}
 
+	// every namespace's workers stop polling at once and share the one drain timeout
 	private void drain() {
-		if (!this.workerFactory.isStarted()) {
-			this.state = WorkerState.STOPPED;
+		List<NamespaceWorkers> draining = new ArrayList<>();
+		String inFlightBefore = inFlightSummary();
+		long started = System.nanoTime();
+		for (NamespaceWorkers namespace : this.namespaces.values()) {
+			if (namespace.beginDrain()) {
+				draining.add(namespace);
+			}
+		}
+		if (draining.isEmpty()) {
 			return;
 		}
-		long started = System.nanoTime();
-		this.state = WorkerState.DRAINING;
-		logger.info("Temporal workers draining: polling stops; in flight " + inFlightSummary() + "; waiting up to "
-				+ this.settings.drainTimeout().toMillis() + " ms");
-		// shutdown() stops polling itself; suspending first would also stop the sticky-queue drain the SDK offers
-		this.workerFactory.shutdown();
-		this.workerFactory.awaitTermination(this.settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		if (!this.workerFactory.isTerminated()) {
+		logger.info("Temporal workers draining" + namespacesNamed(draining) + ": polling stops; in flight "
+				+ inFlightBefore + "; waiting up to " + this.settings.drainTimeout().toMillis() + " ms");
+		long deadline = started + this.settings.drainTimeout().toNanos();
+		List<NamespaceWorkers> unfinished = draining.stream().filter((namespace) -> !namespace.awaitDrain(deadline)).toList();
+		if (!unfinished.isEmpty()) {
 			logger.warn("Temporal workers did not finish within the drain timeout of "
 					+ this.settings.drainTimeout().toMillis() + " ms; interrupting what is still running: "
 					+ inFlightSummary() + ". Raise temporal.shutdown.drain-timeout (and "
 					+ "spring.lifecycle.timeout-per-shutdown-phase) if these tasks need longer.");
-			this.workerFactory.shutdownNow();
-			this.workerFactory.awaitTermination(2, TimeUnit.SECONDS);
+			unfinished.forEach(NamespaceWorkers::forceStop);
 		}
-		this.state = WorkerState.STOPPED;
+		draining.forEach((namespace) -> namespace.state(WorkerState.STOPPED));
 		logger.info("Temporal workers stopped in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+	}
+
+	private static String namespacesNamed(List<NamespaceWorkers> namespaces) {
+		if (namespaces.size() == 1 && namespaces.get(0).isMain()) {
+			return "";
+		}
+		return " in namespaces " + namespaces.stream().map((namespace) -> namespace.probe().namespace()).toList();
 	}
 
 	private String inFlightSummary() {
 		List<String> busy = this.registry.workers()
 			.stream()
-			.filter((registered) -> this.inFlight.count(registered.taskQueue()) > 0)
-			.map((registered) -> "'" + registered.taskQueue() + "': " + this.inFlight.count(registered.taskQueue())
-					+ " activities")
+			.filter((registered) -> activitiesInFlight(registered) > 0)
+			.map((registered) -> "'" + registered.taskQueue() + "'"
+					+ (registered.isMainNamespace() ? "" : " (namespace " + registered.namespaceName() + ")") + ": "
+					+ activitiesInFlight(registered) + " activities")
 			.toList();
 		return busy.isEmpty() ? "no activities" : busy.stream().collect(Collectors.joining(", "));
-	}
-
-	private void stopConnector() {
-		Thread thread = this.connector;
-		this.connector = null;
-		if (thread != null) {
-			thread.interrupt();
-		}
 	}
 
 	// A worker-only application has no non-daemon thread of its own (the SDK's are daemons): hold one until close.
@@ -402,46 +331,33 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		}
 	}
 
-	private boolean hasWork() {
-		return this.registry.workers().stream().anyMatch(RegisteredWorker::polls);
-	}
-
-	private WorkerConfigurationException namespaceNotFound(ServerProbe.Result answer) {
-		return new WorkerConfigurationException(
-				"Namespace '" + this.probe.namespace() + "' (temporal.namespace) does not exist on the Temporal server at "
-						+ this.probe.target() + " (" + answer.detail() + ").",
-				"Create it (temporal operator namespace create --namespace " + this.probe.namespace()
-						+ ") or set temporal.namespace to an existing namespace.");
-	}
-
-	private WorkerConfigurationException unreachable(ServerProbe.Result answer) {
-		if (answer.tlsFailure()) {
-			return new WorkerConfigurationException("The TLS connection to the Temporal server at " + this.probe.target()
-					+ " (temporal.target) failed, and temporal.fail-fast is true. " + answer.detail(),
-					"Check the TLS settings: the trust store of the SSL bundle named by temporal.connection.ssl-bundle "
-							+ "(spring.ssl.bundle.*) must hold the CA that issued the server's certificate; the "
-							+ "certificate must be issued for the host of temporal.target, or set "
-							+ "temporal.connection.server-name to the name it is issued for; with mutual TLS, the "
-							+ "bundle's key store must hold a client certificate the server trusts.");
-		}
-		return new WorkerConfigurationException(
-				"Temporal server at " + this.probe.target() + " (temporal.target) did not answer within "
-						+ this.settings.connectTimeout().toMillis() + " ms (" + answer.detail()
-						+ ") and temporal.fail-fast is true.",
-				"Start the server or correct temporal.target. To start anyway and connect once the server answers, "
-						+ "set temporal.fail-fast=false.");
-	}
-
 	/**
-	 * State of the workers as a whole.
+	 * State of the workers as a whole: the main namespace's, or with several namespaces the least healthy of those
+	 * with work (failed, then starting, draining, stopped, suspended, running).
 	 * @return the state
 	 */
 	public WorkerState state() {
-		return this.state;
+		List<NamespaceWorkers> withWork = withWork();
+		if (withWork.size() <= 1) {
+			return (withWork.isEmpty() ? this.namespaces.get(NamespaceProperties.MAIN) : withWork.get(0)).state();
+		}
+		List<WorkerState> order = List.of(WorkerState.FAILED, WorkerState.STARTING, WorkerState.DRAINING,
+				WorkerState.STOPPED, WorkerState.SUSPENDED, WorkerState.RUNNING);
+		return withWork.stream().map(NamespaceWorkers::state).min((a, b) -> order.indexOf(a) - order.indexOf(b))
+			.orElse(WorkerState.RUNNING);
 	}
 
 	/**
-	 * State of one worker: the overall state, SUSPENDED when this worker alone was suspended, DISABLED when it is
+	 * State of the workers of one namespace.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @return the state
+	 */
+	public WorkerState state(String alias) {
+		return namespace(alias).state();
+	}
+
+	/**
+	 * State of one worker: its namespace's state, SUSPENDED when this worker alone was suspended, DISABLED when it is
 	 * switched off.
 	 * @param worker a registered worker
 	 * @return its state
@@ -450,7 +366,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		if (!worker.isEnabled()) {
 			return WorkerState.DISABLED;
 		}
-		WorkerState overall = this.state;
+		WorkerState overall = namespace(worker.namespace()).state();
 		if (overall == WorkerState.RUNNING && worker.hasRegistrations() && worker.requireWorker().isSuspended()) {
 			return WorkerState.SUSPENDED;
 		}
@@ -458,20 +374,54 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	/**
-	 * Why the workers are not running, while they are waiting or failed.
+	 * Why the workers are not running, while they are waiting or failed: the main namespace's reason, or with several
+	 * namespaces each one's, named.
 	 * @return a sentence, or null
 	 */
 	public @Nullable String problem() {
-		return this.problem;
+		List<String> problems = new ArrayList<>();
+		for (NamespaceWorkers namespace : this.namespaces.values()) {
+			if (namespace.problem() != null) {
+				problems.add(this.namespaces.size() == 1 ? namespace.problem()
+						: "namespace " + namespace.probe().namespace() + ": " + namespace.problem());
+			}
+		}
+		return problems.isEmpty() ? null : String.join("; ", problems);
 	}
 
 	/**
-	 * Activities executing now on a queue.
+	 * Why the workers of one namespace are not running.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @return a sentence, or null
+	 */
+	public @Nullable String problem(String alias) {
+		return namespace(alias).problem();
+	}
+
+	private NamespaceWorkers namespace(String alias) {
+		NamespaceWorkers namespace = this.namespaces.get(alias);
+		if (namespace == null) {
+			throw new IllegalArgumentException("No namespace with the alias '" + alias + "': " + this.namespaces.keySet());
+		}
+		return namespace;
+	}
+
+	/**
+	 * Activities executing now on a queue, in every namespace.
 	 * @param taskQueue the queue
 	 * @return the count
 	 */
 	public int activitiesInFlight(String taskQueue) {
 		return this.inFlight.count(taskQueue);
+	}
+
+	/**
+	 * Activities executing now on one worker.
+	 * @param worker a registered worker
+	 * @return the count
+	 */
+	public int activitiesInFlight(RegisteredWorker worker) {
+		return this.inFlight.count(worker.namespaceName(), worker.taskQueue());
 	}
 
 	@Override

@@ -36,17 +36,13 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 
 	private final TemporalWorkersLifecycle lifecycle;
 
-	private final String namespace;
-
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	private final Set<String> bound = new HashSet<>();
 
-	public TemporalWorkerMeterBinder(TemporalWorkerRegistry workers, TemporalWorkersLifecycle lifecycle,
-			String namespace) {
+	public TemporalWorkerMeterBinder(TemporalWorkerRegistry workers, TemporalWorkersLifecycle lifecycle) {
 		this.workers = workers;
 		this.lifecycle = lifecycle;
-		this.namespace = namespace;
 	}
 
 	@Override
@@ -64,7 +60,7 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 		for (MeterRegistry registry : this.registries) {
 			for (RegisteredWorker worker : this.workers.workers()) {
 				if (worker.hasRegistrations()
-						&& this.bound.add(System.identityHashCode(registry) + "/" + worker.taskQueue())) {
+						&& this.bound.add(System.identityHashCode(registry) + "/" + worker.name())) {
 					bind(registry, worker);
 				}
 			}
@@ -72,7 +68,8 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 	}
 
 	private void bind(MeterRegistry registry, RegisteredWorker worker) {
-		Tags tags = Tags.of("namespace", this.namespace, "task_queue", worker.taskQueue());
+		// the namespace's name, as the SDK tags its own metrics
+		Tags tags = Tags.of("namespace", worker.namespaceName(), "task_queue", worker.taskQueue());
 		for (WorkerState state : WorkerState.values()) {
 			Gauge.builder("temporal_worker_state", () -> (this.lifecycle.stateOf(worker) == state) ? 1 : 0)
 				.tags(tags)
@@ -87,7 +84,7 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 			.description("1 while the worker's polling is suspended")
 			.register(registry);
 		Gauge.builder("temporal_worker_activities_in_flight",
-				() -> this.lifecycle.activitiesInFlight(worker.taskQueue()))
+				() -> this.lifecycle.activitiesInFlight(worker))
 			.tags(tags)
 			.description("Activities executing now on the worker")
 			.register(registry);

@@ -29,8 +29,8 @@ public final class TemporalWorkerMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerMeterBinder temporalWorkerMeterBinder(TemporalWorkerRegistry registry,
-			TemporalWorkersLifecycle lifecycle, WorkflowClient client) {
-		return new TemporalWorkerMeterBinder(registry, lifecycle, client.getOptions().getNamespace());
+			TemporalWorkersLifecycle lifecycle) {
+		return new TemporalWorkerMeterBinder(registry, lifecycle);
 	}
 
 }

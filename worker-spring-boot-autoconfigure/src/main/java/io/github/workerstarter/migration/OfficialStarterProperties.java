@@ -134,9 +134,21 @@ public final class OfficialStarterProperties {
 			new Mapping(VIRTUAL + "using-virtual-threads-on-local-activity-worker", WORKER + "virtual-threads",
 					NO_PER_KIND_VIRTUAL),
 			new Mapping(VIRTUAL + "using-virtual-threads-on-nexus-worker", WORKER + "virtual-threads", NO_PER_KIND_VIRTUAL),
+			new Mapping("spring.temporal.namespaces[].alias", "temporal.namespaces",
+					"the alias is the map key: `temporal.namespaces.<alias>`"),
+			new Mapping("spring.temporal.namespaces[].namespace", "temporal.namespaces.<alias>.namespace", ""),
+			new Mapping("spring.temporal.namespaces[].connection.target", "temporal.namespaces.<alias>.target",
+					"defaults to `temporal.target`"),
+			new Mapping("spring.temporal.namespaces[].connection.*", "temporal.namespaces.<alias>.connection.*",
+					"as for the main connection (mTLS through an SSL bundle); nothing is inherited from it"),
+			new Mapping("spring.temporal.namespaces[].workers[].*", "temporal.workers",
+					"entries of the one `temporal.workers` map with `namespace: <alias>`"),
+			new Mapping("spring.temporal.namespaces[].start-workers", "temporal.workers.<task-queue>.enabled",
+					"per worker; `temporal.start-workers` for all"),
+			new Mapping("spring.temporal.namespaces[].workflow-cache.*", "temporal.workflow-cache.*",
+					"one setting for every namespace's factory"),
 			new Mapping("spring.temporal.namespaces[].*", null,
-					"workers in further namespaces are not supported yet; a second namespace's client is a bean away "
-							+ "(README, \"Several namespaces\")"));
+					"see the README's \"Several namespaces\" for what a further namespace takes"));
 
 	private OfficialStarterProperties() {
 	}

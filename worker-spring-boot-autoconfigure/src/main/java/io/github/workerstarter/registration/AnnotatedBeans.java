@@ -142,7 +142,7 @@ final class AnnotatedBeans {
 					"Declare the @Primary bean with @Scope(\"prototype\").");
 		}
 		return new TemporalImplementation(primary, replaced.kind(), (type != null) ? type : replaced.type(),
-				replaced.taskQueues(), replaced.typeNames());
+				replaced.workers(), replaced.typeNames());
 	}
 
 	// the single @Primary bean, other than this one, that Spring would inject for every Temporal interface it has

@@ -16,7 +16,9 @@ import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.config.WorkerEntry;
 import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
@@ -51,14 +53,14 @@ public final class ImplementationFinder {
 	 */
 	public List<TemporalImplementation> findAll() {
 		NonConcreteAnnotatedTypes.reject(this.beanFactory);
-		Map<String, WorkerProperties> workers = this.properties.workersByTaskQueue();
-		UnconfiguredQueues unconfigured = new UnconfiguredQueues(workers.keySet());
+		List<WorkerEntry> entries = this.properties.workerEntries();
+		UnconfiguredQueues unconfigured = new UnconfiguredQueues(entries);
 		List<TemporalImplementation> found = new ArrayList<>();
 		// beans a test replaced (@MockitoBean) count as declared; a @Primary bean of the same interfaces replaces one
 		AnnotatedBeans annotatedBeans = new AnnotatedBeans(this.beanFactory);
 		for (ImplementationKind kind : ImplementationKind.values()) {
-			for (Candidate candidate : candidates(kind, workers, annotatedBeans)) {
-				TemporalImplementation implementation = resolve(candidate, workers, unconfigured);
+			for (Candidate candidate : candidates(kind, entries, annotatedBeans)) {
+				TemporalImplementation implementation = resolve(candidate, entries, unconfigured);
 				if (implementation != null) {
 					found.add(implementation);
 				}
@@ -70,31 +72,34 @@ public final class ImplementationFinder {
 		return registered;
 	}
 
-	/** A bean of one kind, with the queues its annotation declares and the workers whose configuration names it. */
+	/**
+	 * A bean of one kind, with the queues and namespaces its annotation declares (null when it is not annotated) and
+	 * the worker entries whose configuration names it.
+	 */
 	private record Candidate(ImplementationKind kind, String beanName, String @Nullable [] declared,
-			Set<String> namedByWorkers) {
+			String[] namespaces, Map<String, WorkerEntry> namedByWorkers) {
 	}
 
-	private List<Candidate> candidates(ImplementationKind kind, Map<String, WorkerProperties> workers,
+	private List<Candidate> candidates(ImplementationKind kind, List<WorkerEntry> entries,
 			AnnotatedBeans annotatedBeans) {
 		Map<String, Candidate> byBean = new LinkedHashMap<>();
 		annotatedBeans.find(kind)
-			.forEach((beanName, annotation) -> byBean.put(beanName,
-					new Candidate(kind, beanName, kind.declaredTaskQueues(annotation), new LinkedHashSet<>())));
-		workers.forEach((queue, worker) -> {
-			for (String beanName : kind.beansNamedBy(worker)) {
+			.forEach((beanName, annotation) -> byBean.put(beanName, new Candidate(kind, beanName,
+					kind.declaredTaskQueues(annotation), kind.declaredNamespaces(annotation), new LinkedHashMap<>())));
+		for (WorkerEntry entry : entries) {
+			for (String beanName : kind.beansNamedBy(entry.properties())) {
 				String name = beanName.trim();
-				requireBean(kind, queue, name);
-				byBean.computeIfAbsent(name, (n) -> new Candidate(kind, n, null, new LinkedHashSet<>()))
+				requireBean(kind, entry, name);
+				byBean.computeIfAbsent(name, (n) -> new Candidate(kind, n, null, new String[0], new LinkedHashMap<>()))
 					.namedByWorkers()
-					.add(queue);
+					.put(entry.name(), entry);
 			}
-		});
+		}
 		return List.copyOf(byBean.values());
 	}
 
-	private void requireBean(ImplementationKind kind, String queue, String beanName) {
-		String property = "temporal.workers." + this.properties.entryOf(queue) + "." + kind.beansProperty();
+	private void requireBean(ImplementationKind kind, WorkerEntry entry, String beanName) {
+		String property = entry.prefix() + "." + kind.beansProperty();
 		if (!this.beanFactory.containsBean(beanName)) {
 			List<String> beans = Arrays.asList(this.beanFactory.getBeanDefinitionNames());
 			throw new WorkerConfigurationException(
@@ -112,7 +117,7 @@ public final class ImplementationFinder {
 		}
 	}
 
-	private @Nullable TemporalImplementation resolve(Candidate candidate, Map<String, WorkerProperties> workers,
+	private @Nullable TemporalImplementation resolve(Candidate candidate, List<WorkerEntry> entries,
 			UnconfiguredQueues unconfigured) {
 		ImplementationKind kind = candidate.kind();
 		String beanName = candidate.beanName();
@@ -129,50 +134,80 @@ public final class ImplementationFinder {
 					"Let component scanning pick up the class (@WorkflowImpl makes it prototype-scoped), or declare "
 							+ "the bean with @Scope(\"prototype\") (on a @Bean method, @WorkflowImpl does that too).");
 		}
-		Set<String> queues = new LinkedHashSet<>(candidate.namedByWorkers());
+		List<String> namespaces = namespaces(kind, bean, candidate.namespaces());
+		List<WorkerEntry> inNamespaces = entries.stream()
+			.filter((entry) -> namespaces.isEmpty() || namespaces.contains(entry.namespace()))
+			.toList();
+		Map<String, WorkerEntry> workers = new LinkedHashMap<>(candidate.namedByWorkers());
 		String[] declared = candidate.declared();
 		if (declared != null && declared.length > 0) {
 			for (String raw : declared) {
 				for (String queue : queueNames(resolvePlaceholders(kind, bean, raw))) {
-					if (workers.containsKey(queue)) {
-						queues.add(queue);
+					List<WorkerEntry> polling = polling(inNamespaces, queue);
+					if (polling.isEmpty()) {
+						unconfigured.add(queue, raw, bean, kind.annotationName(), namespaces);
 					}
-					else {
-						unconfigured.add(queue, raw, bean, kind.annotationName());
-					}
+					polling.forEach((entry) -> workers.put(entry.name(), entry));
 				}
 			}
 		}
-		else if (queues.isEmpty()) {
-			queues.add(defaultQueue(kind, bean, workers.keySet()));
+		else if (workers.isEmpty()) {
+			polling(inNamespaces, defaultQueue(kind, bean, inNamespaces))
+				.forEach((entry) -> workers.put(entry.name(), entry));
 		}
 		String source = (declared != null) ? "is annotated " + kind.annotationName()
 				: "is named in temporal.workers.<name>." + kind.beansProperty();
-		queues.forEach((queue) -> checkEnabled(kind, bean, source, queue, workers.get(queue)));
-		if (queues.isEmpty()) {
+		workers.values().forEach((entry) -> checkEnabled(kind, bean, source, entry));
+		if (workers.isEmpty()) {
 			return null;
 		}
-		return new TemporalImplementation(beanName, kind, type, List.copyOf(queues), readTypeNames(kind, bean, source, type));
+		return new TemporalImplementation(beanName, kind, type, List.copyOf(workers.values()),
+				readTypeNames(kind, bean, source, type));
 	}
 
-	private static void checkEnabled(ImplementationKind kind, String bean, String source, String queue,
-			WorkerProperties worker) {
-		if (!kind.isEnabledOn(worker)) {
+	private static List<WorkerEntry> polling(List<WorkerEntry> entries, String queue) {
+		return entries.stream().filter((entry) -> entry.taskQueue().equals(queue)).toList();
+	}
+
+	// the namespaces an annotation names, checked against the configured aliases
+	private List<String> namespaces(ImplementationKind kind, String bean, String[] declared) {
+		List<String> aliases = new ArrayList<>();
+		aliases.add(NamespaceProperties.MAIN);
+		aliases.addAll(this.properties.namespaces().keySet());
+		List<String> namespaces = new ArrayList<>();
+		for (String raw : declared) {
+			String alias = resolvePlaceholders(kind, bean, raw);
+			if (!aliases.contains(alias)) {
+				throw new WorkerConfigurationException(bean + " is annotated " + kind.annotationName() + "(namespaces = \""
+						+ raw + "\"), but no namespace has the alias '" + alias + "'. Aliases: " + aliases + ".",
+						"Name one of " + aliases + " ('main' is temporal.namespace; the others are keys of "
+								+ "temporal.namespaces), or add temporal.namespaces." + alias + "."
+								+ DidYouMean.suggestion(alias, aliases));
+			}
+			namespaces.add(alias);
+		}
+		return namespaces;
+	}
+
+	private static void checkEnabled(ImplementationKind kind, String bean, String source, WorkerEntry entry) {
+		if (!kind.isEnabledOn(entry.properties())) {
 			throw new WorkerConfigurationException(
-					bean + " " + source + " for task queue '" + queue
-							+ "', but that worker does not run " + kind.workerSwitch() + " (its "
+					bean + " " + source + " for task queue " + entry.describe()
+							+ ", but that worker does not run " + kind.workerSwitch() + " (its "
 							+ kind.workerSwitch() + " property is false).",
 					"Move the bean to another task queue, or remove " + kind.workerSwitch()
-							+ ": false from that worker under temporal.workers.");
+							+ ": false from " + entry.prefix() + ".");
 		}
 	}
 
-	private String defaultQueue(ImplementationKind kind, String bean, Set<String> configured) {
+	private String defaultQueue(ImplementationKind kind, String bean, List<WorkerEntry> entries) {
 		// temporal.default-task-queue is checked against the configured queues when it is bound
 		String explicit = this.properties.defaultTaskQueue();
 		if (explicit != null) {
 			return explicit;
 		}
+		Set<String> configured = new LinkedHashSet<>();
+		entries.forEach((entry) -> configured.add(entry.taskQueue()));
 		if (configured.size() == 1) {
 			return configured.iterator().next();
 		}

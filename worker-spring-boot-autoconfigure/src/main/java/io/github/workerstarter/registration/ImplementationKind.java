@@ -47,6 +47,11 @@ public enum ImplementationKind {
 		}
 
 		@Override
+		String[] declaredNamespaces(Annotation annotation) {
+			return ((WorkflowImpl) annotation).namespaces();
+		}
+
+		@Override
 		boolean isEnabledOn(WorkerProperties worker) {
 			return worker.runsWorkflows();
 		}
@@ -127,6 +132,11 @@ public enum ImplementationKind {
 		}
 
 		@Override
+		String[] declaredNamespaces(Annotation annotation) {
+			return ((ActivityImpl) annotation).namespaces();
+		}
+
+		@Override
 		boolean isEnabledOn(WorkerProperties worker) {
 			return worker.runsActivities();
 		}
@@ -162,6 +172,11 @@ public enum ImplementationKind {
 		@Override
 		String[] declaredTaskQueues(Annotation annotation) {
 			return ((NexusServiceImpl) annotation).taskQueues();
+		}
+
+		@Override
+		String[] declaredNamespaces(Annotation annotation) {
+			return ((NexusServiceImpl) annotation).namespaces();
 		}
 
 		@Override
@@ -334,6 +349,8 @@ public enum ImplementationKind {
 	}
 
 	abstract String[] declaredTaskQueues(Annotation annotation);
+
+	abstract String[] declaredNamespaces(Annotation annotation);
 
 	abstract boolean isEnabledOn(WorkerProperties worker);
 

@@ -6,20 +6,38 @@ import java.util.function.Function;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
+import io.github.workerstarter.config.WorkerEntry;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
- * One annotated bean, resolved: which queues it serves and which Temporal types it provides.
+ * One implementing bean, resolved: which workers it is registered on and which Temporal types it provides.
  *
  * @param beanName the Spring bean name
- * @param kind workflow or activity
+ * @param kind workflow, activity or Nexus service
  * @param type the bean's class (for activities, the class Spring exposes, proxy included)
- * @param taskQueues resolved task queue names
+ * @param workers the {@code temporal.workers} entries it is registered on (a queue may have one per namespace)
  * @param typeNames Temporal workflow or activity type names
  */
 public record TemporalImplementation(String beanName, ImplementationKind kind, Class<?> type,
-		List<String> taskQueues, List<String> typeNames) {
+		List<WorkerEntry> workers, List<String> typeNames) {
+
+	/**
+	 * The task queues it serves, each once.
+	 * @return the queue names
+	 */
+	public List<String> taskQueues() {
+		return this.workers.stream().map(WorkerEntry::taskQueue).distinct().toList();
+	}
+
+	/**
+	 * Whether it is registered on a worker entry.
+	 * @param entry the entry's name
+	 * @return true when it serves that worker
+	 */
+	public boolean servesWorker(String entry) {
+		return this.workers.stream().anyMatch((worker) -> worker.name().equals(entry));
+	}
 
 	/**
 	 * Whether this is a dynamic implementation (the SDK's {@code DynamicWorkflow} or {@code DynamicActivity}), which
@@ -44,7 +62,7 @@ public record TemporalImplementation(String beanName, ImplementationKind kind, C
 
 	/**
 	 * Registers this implementation on a worker.
-	 * @param worker the worker of one of {@link #taskQueues()}
+	 * @param worker the worker of one of {@link #workers()}
 	 * @param beanFactory where the bean (or, for workflows, each new instance) comes from
 	 * @param workflowOptions registration options of a workflow implementation class (asked for workflows only)
 	 */

@@ -4,12 +4,16 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.temporal.worker.Worker;
 
 /**
  * A configured worker and what is registered on it: one entry of {@code temporal.workers}.
  *
+ * @param name the entry's key under temporal.workers
+ * @param namespace the alias of its namespace: {@code main}, or a key of temporal.namespaces
+ * @param namespaceName the name of its Temporal namespace
  * @param taskQueue the task queue it polls
  * @param worker the SDK worker, or null when the worker is disabled (then nothing was built and nothing polls)
  * @param workflowTypes workflow type names registered (or, for a disabled worker, that would be)
@@ -19,9 +23,17 @@ import io.temporal.worker.Worker;
  * @param disabledBy the property that turned the worker off, e.g. {@code temporal.workers.orders.enabled=false}, or
  * null for an enabled worker
  */
-public record RegisteredWorker(String taskQueue, @Nullable Worker worker, List<String> workflowTypes,
-		List<String> activityTypes, List<String> nexusServices, List<TemporalImplementation> implementations,
-		@Nullable String disabledBy) {
+public record RegisteredWorker(String name, String namespace, String namespaceName, String taskQueue,
+		@Nullable Worker worker, List<String> workflowTypes, List<String> activityTypes, List<String> nexusServices,
+		List<TemporalImplementation> implementations, @Nullable String disabledBy) {
+
+	/**
+	 * Whether the worker runs in the main namespace ({@code temporal.namespace}).
+	 * @return true for the alias main
+	 */
+	public boolean isMainNamespace() {
+		return NamespaceProperties.MAIN.equals(this.namespace);
+	}
 
 	/**
 	 * Whether anything is (or, for a disabled worker, would be) registered.

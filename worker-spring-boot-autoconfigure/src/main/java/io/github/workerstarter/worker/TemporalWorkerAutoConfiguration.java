@@ -1,5 +1,8 @@
 package io.github.workerstarter.worker;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,10 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.aot.TrainingRun;
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.connection.NamespaceConnection;
+import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.DrainTimeout;
@@ -30,6 +37,7 @@ import io.temporal.worker.WorkerFactory;
 @AutoConfiguration(after = TemporalConnectionAutoConfiguration.class)
 @ConditionalOnClass(WorkerFactory.class)
 @ConditionalOnBean(WorkflowClient.class)
+@Import(WorkerFactoriesRegistrar.class)
 public final class TemporalWorkerAutoConfiguration {
 
 	@Bean
@@ -49,11 +57,32 @@ public final class TemporalWorkerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TemporalWorkerRegistry temporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
+	TemporalWorkerFactories temporalWorkerFactories(WorkerFactory workerFactory, TemporalNamespaces namespaces,
+			TemporalProperties properties, ObjectProvider<WorkerInterceptor> interceptors,
+			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+		Map<String, WorkerFactory> factories = new LinkedHashMap<>();
+		factories.put(NamespaceProperties.MAIN, workerFactory);
+		for (NamespaceConnection namespace : namespaces.all()) {
+			if (!namespace.isMain()) {
+				// a bean the application declared under the namespace's name wins, as the main factory bean would
+				String name = namespace.alias() + "WorkerFactory";
+				boolean declared = beanFactory.containsBeanDefinition(name) && !WorkerFactoriesRegistrar.FACTORY_BEAN
+					.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName());
+				factories.put(namespace.alias(), declared ? beanFactory.getBean(name, WorkerFactory.class)
+						: WorkerFactory.newInstance(namespace.client(), WorkerFactoryOptionsFactory.create(properties,
+								interceptors.orderedStream().toList(), customizers.orderedStream().toList())));
+			}
+		}
+		return new TemporalWorkerFactories(factories);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalWorkerRegistry temporalWorkerRegistry(TemporalWorkerFactories workerFactories, TemporalProperties properties,
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties, ObjectProvider<ServerProbe> probe) {
+			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
@@ -68,20 +97,22 @@ public final class TemporalWorkerAutoConfiguration {
 		boolean stickyChosen = !properties.shutdown().stickyQueueDrainTimeout().isZero();
 		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)
 				? TestServerStickyExecution.NEVER
-				: new TestServerStickyExecution(probe.getIfAvailable(), properties.connectTimeout());
-		return new TemporalWorkerRegistry(workerFactory, properties, finder, workerCustomizers.orderedStream().toList(),
+				: new TestServerStickyExecution((alias) -> namespaces.get(alias).probe(), properties.connectTimeout());
+		return new TemporalWorkerRegistry(workerFactories, properties, finder, workerCustomizers.orderedStream().toList(),
 				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, testServerSticky,
 				beanFactory);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TemporalWorkersLifecycle temporalWorkersLifecycle(WorkerFactory workerFactory, TemporalWorkerRegistry registry,
-			ServerProbe probe, InFlightActivities inFlight, TemporalProperties properties, Environment environment) {
+	TemporalWorkersLifecycle temporalWorkersLifecycle(TemporalWorkerFactories workerFactories,
+			TemporalWorkerRegistry registry, TemporalNamespaces namespaces, InFlightActivities inFlight,
+			TemporalProperties properties, Environment environment) {
 		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(
 				DrainTimeout.resolve(properties.shutdown(), environment), properties.failFast(),
 				properties.connectTimeout());
-		return new TemporalWorkersLifecycle(workerFactory, registry, probe, inFlight, settings);
+		return new TemporalWorkersLifecycle(workerFactories, (alias) -> namespaces.get(alias).probe(), registry, inFlight,
+				settings);
 	}
 
 }

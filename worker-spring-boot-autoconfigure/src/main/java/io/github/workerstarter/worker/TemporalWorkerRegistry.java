@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.config.WorkerEntry;
 import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.registration.ImplementationFinder;
@@ -34,7 +36,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(TemporalWorkerRegistry.class);
 
-	private final WorkerFactory workerFactory;
+	private final TemporalWorkerFactories workerFactories;
 
 	private final TemporalProperties properties;
 
@@ -73,7 +75,28 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
 			BeanFactory beanFactory) {
-		this.workerFactory = workerFactory;
+		this(TemporalWorkerFactories.of(workerFactory), properties, finder, workerCustomizers, workflowCustomizers,
+				virtualThreadsByDefault, deploymentDefaults, testServerStickyExecution, beanFactory);
+	}
+
+	/**
+	 * A registry for several namespaces: each worker is built on the factory of its namespace.
+	 * @param workerFactories the factories by namespace alias
+	 * @param properties the starter's properties
+	 * @param finder finds the implementing beans
+	 * @param workerCustomizers adjust each worker's options
+	 * @param workflowCustomizers adjust each workflow implementation's options
+	 * @param virtualThreadsByDefault whether workers use virtual threads unless configured
+	 * @param deploymentDefaults the deployment name and build id to fall back on
+	 * @param testServerStickyExecution turns sticky execution off on the SDK's test server
+	 * @param beanFactory where implementations come from
+	 */
+	public TemporalWorkerRegistry(TemporalWorkerFactories workerFactories, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
+			BeanFactory beanFactory) {
+		this.workerFactories = workerFactories;
 		this.properties = properties;
 		this.finder = finder;
 		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown(),
@@ -99,52 +122,54 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		}
 		long findingStarted = System.nanoTime();
 		List<TemporalImplementation> implementations = this.finder.findAll();
-		Map<String, WorkerProperties> configured = this.properties.workersByTaskQueue();
-		List<String> runWorkflows = configured.keySet()
-			.stream()
-			.filter((queue) -> disabledBy(queue, configured.get(queue)) == null && implementations.stream()
-				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.taskQueues().contains(queue)))
-			.toList();
+		List<WorkerEntry> configured = this.properties.workerEntries();
+		Set<String> runWorkflows = configured.stream()
+			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
+				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.servesWorker(entry.name())))
+			.map(WorkerEntry::name)
+			.collect(Collectors.toSet());
 		// may ask the server what it is (the startup check, shared with the lifecycle): counted with finding
-		Map<String, WorkerProperties> effective = this.testServerStickyExecution.apply(configured, runWorkflows);
+		List<WorkerEntry> entries = this.testServerStickyExecution.apply(configured, runWorkflows);
 		long previous = System.nanoTime();
 		Duration finding = Duration.ofNanos(previous - findingStarted);
 		Map<String, Duration> times = new LinkedHashMap<>();
 		List<RegisteredWorker> built = new ArrayList<>();
-		for (Map.Entry<String, WorkerProperties> entry : effective.entrySet()) {
-			String taskQueue = entry.getKey();
+		for (WorkerEntry entry : entries) {
 			List<TemporalImplementation> onQueue = implementations.stream()
-				.filter((implementation) -> implementation.taskQueues().contains(taskQueue))
+				.filter((implementation) -> implementation.servesWorker(entry.name()))
 				.toList();
-			rejectDuplicateTypes(taskQueue, onQueue);
-			String disabledBy = disabledBy(taskQueue, entry.getValue());
-			Worker worker = (disabledBy != null) ? null : newWorker(taskQueue, entry.getValue(), onQueue);
-			RegisteredWorker registered = new RegisteredWorker(taskQueue, worker,
+			rejectDuplicateTypes(entry, onQueue);
+			String disabledBy = disabledBy(entry);
+			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue);
+			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
+					this.properties.namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
 					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
 			log(registered);
 			built.add(registered);
 			long now = System.nanoTime();
-			times.put(taskQueue, Duration.ofNanos(now - previous));
+			times.put(entry.taskQueue() + (entry.isMain() ? "" : " (" + entry.namespace() + ")"),
+					Duration.ofNanos(now - previous));
 			previous = now;
 		}
 		this.buildTimes = new BuildTimes(finding, times);
 		this.workers = List.copyOf(built);
 	}
 
-	private Worker newWorker(String taskQueue, WorkerProperties properties, List<TemporalImplementation> onQueue) {
-		WorkerOptions options = this.optionsFactory.create(taskQueue, this.properties.entryOf(taskQueue), properties);
-		Worker worker = this.workerFactory.newWorker(taskQueue, options);
+	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue) {
+		String namespace = this.properties.namespaceName(entry.namespace());
+		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties());
+		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
 		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
-				(workflowClass) -> this.workflowOptionsFactory.create(taskQueue, workflowClass)));
+				(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass)));
 		return worker;
 	}
 
-	private @Nullable String disabledBy(String taskQueue, WorkerProperties worker) {
+	private @Nullable String disabledBy(WorkerEntry entry) {
 		if (!this.properties.startWorkers()) {
 			return "temporal.start-workers=false";
 		}
-		return worker.isEnabled() ? null : "temporal.workers." + this.properties.entryOf(taskQueue) + ".enabled=false";
+		return entry.properties().isEnabled() ? null : entry.prefix() + ".enabled=false";
 	}
 
 	/**
@@ -172,6 +197,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * Whether any worker of one namespace is configured, known before the workers are built.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @return false when no entry of temporal.workers runs in that namespace
+	 */
+	public boolean hasConfiguredWorkers(String alias) {
+		return this.properties.workerEntries().stream().anyMatch((entry) -> entry.namespace().equals(alias));
+	}
+
+	/**
 	 * The workers built so far, in configuration order.
 	 * @return the registered workers
 	 */
@@ -179,13 +213,14 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		return this.workers;
 	}
 
-	private static void rejectDuplicateTypes(String taskQueue, List<TemporalImplementation> onQueue) {
+	private static void rejectDuplicateTypes(WorkerEntry entry, List<TemporalImplementation> onQueue) {
+		String taskQueue = entry.describe();
 		Map<String, TemporalImplementation> owners = new HashMap<>();
 		for (TemporalImplementation implementation : onQueue) {
 			for (String typeName : implementation.typeNames()) {
 				TemporalImplementation previous = owners.putIfAbsent(implementation.kind() + typeName, implementation);
 				if (previous != null && implementation.isDynamic()) {
-					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two dynamic "
+					throw new WorkerConfigurationException("Task queue " + taskQueue + " has two dynamic "
 							+ implementation.kind().typeLabel() + " implementations (" + implementation.kind().dynamicInterface()
 							+ "): " + previous.describe() + " and " + implementation.describe() + ". A worker runs at "
 							+ "most one: it receives every " + implementation.kind().typeLabel() + " that has no "
@@ -193,7 +228,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 							"Keep one of them on this queue: move the other to another task queue or remove its annotation.");
 				}
 				if (previous != null) {
-					throw new WorkerConfigurationException("Task queue '" + taskQueue + "' has two implementations of "
+					throw new WorkerConfigurationException("Task queue " + taskQueue + " has two implementations of "
 							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
 							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
@@ -212,7 +247,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private void log(RegisteredWorker registered) {
 		if (!registered.isEnabled()) {
-			logger.info("Temporal worker for task queue '" + registered.taskQueue() + "' is disabled ("
+			logger.info("Temporal worker for task queue '" + registered.taskQueue() + "'"
+					+ (registered.isMainNamespace() ? "" : " in namespace '" + registered.namespaceName() + "'") + " is disabled ("
 					+ registered.disabledBy() + "): nothing polls it in this application" + (registered.hasRegistrations()
 							? "; it would run workflows " + registered.workflowTypes() + ", activities "
 									+ registered.activityTypes()
@@ -223,9 +259,11 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		}
 		WorkerOptions options = registered.requireWorker().getWorkerOptions();
 		if (!registered.hasRegistrations()) {
-			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "' has nothing to run: no "
+			logger.warn("Temporal worker for task queue '" + registered.taskQueue() + "'"
+					+ (registered.isMainNamespace() ? "" : " in namespace '" + registered.namespaceName() + "'")
+					+ " has nothing to run: no "
 					+ "@WorkflowImpl, @ActivityImpl or @NexusServiceImpl bean names this queue, so it will not poll. Remove "
-					+ "temporal.workers." + registered.taskQueue() + " or annotate a bean with it.");
+					+ "temporal.workers." + registered.name() + " or annotate a bean with it.");
 			return;
 		}
 		String slots = (options.getWorkerTuner() != null) ? "slots by " + options.getWorkerTuner().getClass().getSimpleName()
@@ -234,7 +272,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 						options.getMaxConcurrentLocalActivityExecutionSize());
 		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s%s; "
 				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
-				this.properties.namespace(), registered.workflowTypes(), registered.activityTypes(),
+				registered.namespaceName(), registered.workflowTypes(), registered.activityTypes(),
 				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),

@@ -40,11 +40,12 @@ final class WorkerOptionsFactory {
 	}
 
 	/**
+	 * @param namespace the worker's namespace (customizers get it)
 	 * @param taskQueue the queue the worker polls (customizers get it)
 	 * @param entry the {@code temporal.workers} key, for messages
 	 * @param properties the worker's options, defaults merged
 	 */
-	WorkerOptions create(String taskQueue, String entry, WorkerProperties properties) {
+	WorkerOptions create(String namespace, String taskQueue, String entry, WorkerProperties properties) {
 		WorkerOptions.Builder builder = WorkerOptions.newBuilder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::identity).to(builder::setIdentity);
@@ -75,7 +76,7 @@ final class WorkerOptionsFactory {
 		}
 		builder.setAllowActivityHeartbeatDuringShutdown(this.shutdown.allowActivityHeartbeats());
 		builder.setStickyTaskQueueDrainTimeout(this.shutdown.stickyQueueDrainTimeout());
-		this.customizers.forEach((customizer) -> customizer.customize(taskQueue, builder));
+		this.customizers.forEach((customizer) -> customizer.customize(namespace, taskQueue, builder));
 		// the Worker validates and fills in the SDK's defaults itself (worker.getWorkerOptions() has them);
 		// validating here too would fill slot counts that the SDK then refuses next to a tuner
 		return builder.build();

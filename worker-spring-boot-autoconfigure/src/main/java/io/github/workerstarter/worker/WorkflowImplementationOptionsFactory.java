@@ -30,12 +30,12 @@ final class WorkflowImplementationOptionsFactory {
 		this.customizers = List.copyOf(customizers);
 	}
 
-	WorkflowImplementationOptions create(String taskQueue, Class<?> workflowImplementation) {
+	WorkflowImplementationOptions create(String namespace, String taskQueue, Class<?> workflowImplementation) {
 		WorkflowImplementationOptions.Builder builder = WorkflowImplementationOptions.newBuilder();
 		if (!this.activityOptions.isEmpty()) {
 			builder.setActivityOptions(this.activityOptions);
 		}
-		this.customizers.forEach((customizer) -> customizer.customize(taskQueue, workflowImplementation, builder));
+		this.customizers.forEach((customizer) -> customizer.customize(namespace, taskQueue, workflowImplementation, builder));
 		return builder.build();
 	}
 

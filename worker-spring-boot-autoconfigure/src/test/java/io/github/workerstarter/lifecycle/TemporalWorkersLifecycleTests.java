@@ -64,7 +64,7 @@ class TemporalWorkersLifecycleTests {
 			.run((context) -> {
 				assertThat(context.getBean(WorkerFactory.class).isStarted()).isTrue();
 				// asked from its own thread while the context was refreshing; start() took that answer
-				assertThat(context.getBean(RecordingProbe.class).threads).containsExactly("temporal-namespace-check");
+				assertThat(context.getBean(RecordingProbe.class).threads).containsExactly("temporal-namespace-check-main");
 			});
 	}
 

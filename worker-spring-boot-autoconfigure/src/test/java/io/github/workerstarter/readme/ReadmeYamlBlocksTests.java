@@ -87,6 +87,7 @@ class ReadmeYamlBlocksTests {
 		}
 		around.put("TEMPORAL_API_KEY", "readme-test-key");
 		around.put("BUILD_ID", "1.0.0");
+		around.put("BILLING_API_KEY", "readme-billing-key");
 		return around;
 	}
 

@@ -1,0 +1,89 @@
+package io.github.workerstarter.connection;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundles;
+
+import io.github.workerstarter.config.TemporalProperties;
+import io.grpc.ManagedChannelBuilder;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/**
+ * Builds the gRPC service stubs of one connection, the main one or a namespace's own: target, TLS (an SSL bundle,
+ * reloaded when it changes), API key, server name, keep-alive and RPC timeout from its settings, over a Temporal CLI
+ * profile when one is enabled, then every customizer. The stubs connect lazily, so building them never blocks.
+ */
+public final class ServiceStubsFactory {
+
+	private ServiceStubsFactory() {
+	}
+
+	/**
+	 * Builds the stubs.
+	 * @param settings the connection's settings
+	 * @param profile its Temporal CLI profile, when enabled
+	 * @param sslBundles the application's SSL bundles, if any
+	 * @param customizers the customizer beans, in order
+	 * @return the stubs
+	 */
+	public static WorkflowServiceStubs create(ConnectionSettings settings, @Nullable EnvConfigProfile profile,
+			@Nullable SslBundles sslBundles, List<WorkflowServiceStubsOptionsCustomizer> customizers) {
+		TemporalProperties.Connection connection = settings.connection();
+		// with a profile, our properties are already laid over it (target, API key, tls=false)
+		WorkflowServiceStubsOptions.Builder builder = (profile != null)
+				? WorkflowServiceStubsOptions.newBuilder(profile.stubsOptions()) : WorkflowServiceStubsOptions.newBuilder();
+		if (!settings.isEmbedded()) {
+			if (profile == null) {
+				builder.setTarget(ConnectionTarget.remote(settings.targetProperty(), settings.target()));
+				builder.setEnableHttps(connection.usesTls());
+				String apiKey = connection.apiKey();
+				if (apiKey != null) {
+					builder.addApiKey(() -> apiKey);
+				}
+			}
+			else {
+				builder.setTarget(ConnectionTarget.requireRemote(profile.address(), profile.description()));
+				if (connection.tls() != null || connection.sslBundle() != null) {
+					builder.setEnableHttps(connection.usesTls());
+				}
+			}
+			if (connection.sslBundle() != null) {
+				builder.setSslContext(SslBundleTls.sslContext(connection.sslBundle(), sslBundles));
+			}
+		}
+		// the embedded server, when present, sets its in-memory channel through a customizer of its own
+		ConnectionOptions.applyCommon(connection, builder, customizers);
+		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
+		if (settings.isEmbedded() && options.getChannel() == null) {
+			throw ConnectionTarget.embeddedServerMissing();
+		}
+		WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
+		// a customizer may have replaced our context; then reloading is the customizer's business
+		if (connection.sslBundle() != null && sslBundles != null
+				&& options.getSslContext() instanceof ReloadableSslContext reloadable) {
+			SslBundleTls.reloadOnUpdate(connection.sslBundle(), sslBundles, reloadable, stubs.getRawChannel());
+		}
+		return stubs;
+	}
+
+	// applied after the customizers and composed with any channel initializer they set, so neither loses
+	static WorkflowServiceStubsOptions withServerName(WorkflowServiceStubsOptions options, @Nullable String serverName) {
+		if (serverName == null) {
+			return options;
+		}
+		String authority = serverName.trim();
+		Consumer<ManagedChannelBuilder<?>> previous = options.getChannelInitializer();
+		return WorkflowServiceStubsOptions.newBuilder(options).setChannelInitializer((channel) -> {
+			if (previous != null) {
+				previous.accept(channel);
+			}
+			// the authority is what gRPC's TLS handshake checks the certificate against and sends as SNI
+			channel.overrideAuthority(authority);
+		}).build();
+	}
+
+}
