@@ -53,7 +53,7 @@ public class ClientCallTimeoutInterceptor extends WorkflowClientInterceptorBase 
 	 * @return an interceptor watching that channel
 	 */
 	public ClientCallTimeoutInterceptor forChannel(ManagedChannel channel, String target) {
-		return (channel == this.channel) ? this : new ClientCallTimeoutInterceptor(this.timeout, channel, target);
+		return (channel == this.channel.get()) ? this : new ClientCallTimeoutInterceptor(this.timeout, channel, target);
 	}
 
 	@Override
