@@ -11,6 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.util.FileSystemUtils;
+
 import io.github.workerstarter.benchmarks.harness.Args;
 import io.github.workerstarter.benchmarks.harness.ChildJvm;
 import io.github.workerstarter.benchmarks.harness.Classpaths;
@@ -131,6 +133,8 @@ public final class Startup {
 		List<String> variantNames = args.strings("variants", String.join(",", VARIANTS));
 		ScenarioRecorder recorder = new ScenarioRecorder("startup", Startup.class, args);
 		Path work = recorder.outDirectory().resolve("startup-files");
+		// jarred anew on every run: jars (and archives trained on them) left by an earlier build would measure old code
+		FileSystemUtils.deleteRecursively(work);
 		Map<String, Variant> variants = variants(variantNames, work.resolve("jars"));
 		List<Group> groups = new ArrayList<>();
 		for (Jdk jdk : jdks) {

@@ -83,7 +83,8 @@ class SpringAotTests {
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("Starting AOT-processed AotApplication")
 			.contains("Temporal workers polling")
-			.contains("GREETING Hello, Ahead!");
+			.contains("GREETING Hello, Ahead!")
+			.contains("IN billing-aot Hello, Billing!");
 	}
 
 	@Test
