@@ -49,9 +49,10 @@ class BenchmarksSmokeTests {
 	static void runScenarios() {
 		executor = Executors.newFixedThreadPool(2);
 		throughput = submit(() -> Throughput.run(args("--n", "4", "--c", "2", "--warmup", "2", "--reps", "1")));
-		// every variant but starter+actuator (the starter on another class path), plain and with a training run
+		// every kind of variant once (starter+actuator is the starter on another class path, boot+raw-spring-aot the
+		// control's Spring AOT twin), plain and with a training run
 		startup = submit(() -> Startup.run(args("--reps", "1", "--modes", "plain,fast", "--variants",
-				"raw,boot+raw,starter,official,boot+raw-spring-aot,starter-spring-aot")));
+				"raw,boot+raw,starter,official,starter-spring-aot")));
 		drain = submit(() -> Drain.run(args("--activities", "3", "--activity-ms", "500", "--reps", "1")));
 		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1")));
 	}

@@ -35,12 +35,19 @@ public class NamespaceBeansRegistrar implements ImportBeanDefinitionRegistrar, E
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		for (String alias : NamespaceAliases.read(this.environment)) {
-			register(registry, FACTORY_BEAN, alias, alias + "WorkflowServiceStubs", WorkflowServiceStubs.class,
-					"workflowServiceStubs");
-			register(registry, FACTORY_BEAN, alias, alias + "WorkflowClient", WorkflowClient.class, "workflowClient");
-			register(registry, FACTORY_BEAN, alias, alias + "ScheduleClient", ScheduleClient.class, "scheduleClient");
-		}
+		NamespaceAliases.read(this.environment).forEach((alias) -> declare(registry, alias));
+	}
+
+	/**
+	 * Declares the beans of one further namespace.
+	 * @param registry where to declare them
+	 * @param alias the namespace's alias
+	 */
+	protected void declare(BeanDefinitionRegistry registry, String alias) {
+		register(registry, FACTORY_BEAN, alias, alias + "WorkflowServiceStubs", WorkflowServiceStubs.class,
+				"workflowServiceStubs");
+		register(registry, FACTORY_BEAN, alias, alias + "WorkflowClient", WorkflowClient.class, "workflowClient");
+		register(registry, FACTORY_BEAN, alias, alias + "ScheduleClient", ScheduleClient.class, "scheduleClient");
 	}
 
 	/**
