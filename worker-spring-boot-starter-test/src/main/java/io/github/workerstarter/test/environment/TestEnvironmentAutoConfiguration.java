@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import io.github.workerstarter.config.TemporalProperties;
@@ -89,8 +91,18 @@ public final class TestEnvironmentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowClient temporalWorkflowClient(TestWorkflowEnvironment testEnvironment) {
-		return testEnvironment.getWorkflowClient();
+	WorkflowClient temporalWorkflowClient(TestWorkflowEnvironment testEnvironment,
+			TimeSkippingNamespaceClients timeSkippingNamespaceClients) {
+		WorkflowClient client = testEnvironment.getWorkflowClient();
+		timeSkippingNamespaceClients.capture(client);
+		return client;
+	}
+
+	// last, so that it appends to whatever interceptors the other customizers set
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	TimeSkippingNamespaceClients temporalTimeSkippingNamespaceClients() {
+		return new TimeSkippingNamespaceClients();
 	}
 
 	@Bean(destroyMethod = "")

@@ -80,6 +80,24 @@ class TestEnvironmentAutoConfigurationTests {
 	}
 
 	@Test
+	void furtherNamespacesShareTheEnvironmentAndSkipTimeToo() {
+		// the shipment workflow sleeps a day before it ends; waiting through the billing client must skip that too
+		this.runner.withUserConfiguration(ShippingWorkers.class)
+			.withPropertyValues("temporal.namespaces.billing.namespace=billing-test",
+					"temporal.workers.billing-shipping.namespace=billing",
+					"temporal.workers.billing-shipping.task-queue=shipping", "shipping.handling-time=1d")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WorkflowClient billing = context.getBean("billingWorkflowClient", WorkflowClient.class);
+				assertThat(billing.getOptions().getNamespace()).isEqualTo("billing-test");
+				WorkflowStub shipment = billing.newUntypedWorkflowStub("ShipmentWorkflow",
+						WorkflowOptions.newBuilder().setTaskQueue("shipping").setWorkflowId("billing-shipment").build());
+				shipment.start("p-1");
+				assertThat(shipment.getResult(60, TimeUnit.SECONDS, String.class)).isNotBlank();
+			});
+	}
+
+	@Test
 	void switchedOffTheApplicationConnectsAsConfigured() {
 		this.runner.withPropertyValues("temporal.target=embedded", "temporal.test.environment.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
