@@ -108,19 +108,6 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	}
 
 	/**
-	 * The name of the namespace an alias stands for.
-	 * @param alias {@link NamespaceProperties#MAIN} or a key of {@code temporal.namespaces}
-	 * @return the namespace's name
-	 */
-	public String namespaceName(String alias) {
-		if (NamespaceProperties.MAIN.equals(alias)) {
-			return this.namespace;
-		}
-		NamespaceProperties namespace = this.namespaces.get(alias);
-		return (namespace != null) ? namespace.namespaceOr(alias) : alias;
-	}
-
-	/**
 	 * Whether the target names the in-process server.
 	 * @return true for {@code temporal.target=embedded}
 	 */

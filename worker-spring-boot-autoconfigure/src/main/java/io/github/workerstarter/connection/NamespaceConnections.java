@@ -67,7 +67,8 @@ public final class NamespaceConnections {
 		List<WorkflowServiceStubs> ownStubs = new ArrayList<>();
 		this.properties.namespaces().forEach((alias, namespace) -> {
 			WorkflowServiceStubs stubs = applicationBean(alias + "WorkflowServiceStubs", WorkflowServiceStubs.class);
-			String target = main.probe().target();
+			String target = (stubs != null && stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget()
+					: main.probe().target();
 			if (stubs == null && namespace.hasOwnConnection()) {
 				ConnectionSettings settings = ConnectionSettings.of(alias, namespace, this.properties.target());
 				EnvConfigProfile profile = settings.envConfig().enabled()

@@ -142,7 +142,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			String disabledBy = disabledBy(entry);
 			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue);
 			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
-					this.properties.namespaceName(entry.namespace()), entry.taskQueue(), worker,
+					namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
 					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
 			log(registered);
@@ -156,8 +156,13 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		this.workers = List.copyOf(built);
 	}
 
+	// the name the namespace's client uses (temporal.namespace may have been left to a CLI profile)
+	private String namespaceName(String alias) {
+		return this.workerFactories.workerFactory(alias).getWorkflowClient().getOptions().getNamespace();
+	}
+
 	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue) {
-		String namespace = this.properties.namespaceName(entry.namespace());
+		String namespace = namespaceName(entry.namespace());
 		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties());
 		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
 		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
