@@ -11,11 +11,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
+import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.ConnectionOptions;
 import io.github.workerstarter.connection.EnvConfigProfile;
+import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
 import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
@@ -137,8 +140,14 @@ public final class TestEnvironmentAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
 	ProducedHistoriesCheck temporalProducedHistoriesCheck(TestWorkflowEnvironment testEnvironment,
-			WorkflowHistoryReplayer replayer) {
-		return new ProducedHistoriesCheck(testEnvironment, replayer);
+			WorkflowHistoryReplayer replayer, ObjectProvider<TemporalNamespaces> namespaces) {
+		// those sharing the main stubs, the environment's; one with a connection of its own is on another server
+		return new ProducedHistoriesCheck(testEnvironment, replayer, () -> namespaces.stream()
+			.flatMap((all) -> all.all()
+				.stream()
+				.filter((namespace) -> namespace.stubs() == all.get(NamespaceProperties.MAIN).stubs()))
+			.map(NamespaceConnection::client)
+			.toList());
 	}
 
 }

@@ -3,14 +3,19 @@ package io.github.workerstarter.test.replay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
@@ -22,7 +27,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
  * rarely replay a workflow (the workers' cache keeps it in memory), so code that decides differently on replay (a
  * random value, the wall clock, a changed order of activities, a mutable static) passes the test and breaks in
  * production when a worker restarts. Each closed execution is replayed once, after the test that produced it (see
- * {@link ReplayCheckTestExecutionListener}); a workflow still running when the context closes is not checked.
+ * {@link ReplayCheckTestExecutionListener}); a workflow still running when the context closes is not checked. The
+ * executions of further namespaces ({@code temporal.namespaces}) that share the environment's server are checked too.
  */
 public class ProducedHistoriesCheck implements DisposableBean {
 
@@ -34,6 +40,8 @@ public class ProducedHistoriesCheck implements DisposableBean {
 
 	private final WorkflowClient client;
 
+	private final Supplier<List<WorkflowClient>> furtherClients;
+
 	private final Set<String> checkedRuns = new HashSet<>();
 
 	private long replayed;
@@ -41,9 +49,21 @@ public class ProducedHistoriesCheck implements DisposableBean {
 	private long replayNanos;
 
 	public ProducedHistoriesCheck(TestWorkflowEnvironment environment, WorkflowHistoryReplayer replayer) {
+		this(environment, replayer, List::of);
+	}
+
+	/**
+	 * A check that also reads the histories of further namespaces on the environment's server.
+	 * @param environment the test environment
+	 * @param replayer replays against the current code
+	 * @param furtherClients the clients of further namespaces on the environment's server (asked at each check)
+	 */
+	public ProducedHistoriesCheck(TestWorkflowEnvironment environment, WorkflowHistoryReplayer replayer,
+			Supplier<List<WorkflowClient>> furtherClients) {
 		this.environment = environment;
 		this.replayer = replayer;
 		this.client = environment.getWorkflowClient();
+		this.furtherClients = furtherClients;
 	}
 
 	/**
@@ -52,12 +72,13 @@ public class ProducedHistoriesCheck implements DisposableBean {
 	 */
 	public synchronized List<ReplayResult> checkNewHistories() {
 		List<ReplayResult> results = new ArrayList<>();
+		List<WorkflowClient> clients = clientsByNamespace();
 		for (WorkflowExecutionInfo closed : closedExecutions()) {
 			String runId = closed.getExecution().getRunId();
 			if (!this.checkedRuns.add(runId)) {
 				continue;
 			}
-			WorkflowExecutionHistory history = this.client.fetchHistory(closed.getExecution().getWorkflowId(), runId);
+			WorkflowExecutionHistory history = fetchHistory(clients, closed.getExecution().getWorkflowId(), runId);
 			long started = System.nanoTime();
 			ReplayResult result = this.replayer.replay(history, "produced in this test run");
 			if (result.outcome() != ReplayResult.Outcome.SKIPPED) {
@@ -73,7 +94,33 @@ public class ProducedHistoriesCheck implements DisposableBean {
 		return results;
 	}
 
-	// the test server answers this without paging or a query, and only for its own namespace's executions
+	// the main namespace's client first, then one per further namespace on this server
+	private List<WorkflowClient> clientsByNamespace() {
+		Map<String, WorkflowClient> byNamespace = new LinkedHashMap<>();
+		byNamespace.put(this.client.getOptions().getNamespace(), this.client);
+		this.furtherClients.get()
+			.forEach((further) -> byNamespace.putIfAbsent(further.getOptions().getNamespace(), further));
+		return List.copyOf(byNamespace.values());
+	}
+
+	// the listing does not say which namespace an execution is in: ask each until one knows it
+	private WorkflowExecutionHistory fetchHistory(List<WorkflowClient> clients, String workflowId, String runId) {
+		StatusRuntimeException notFound = null;
+		for (WorkflowClient candidate : clients) {
+			try {
+				return candidate.fetchHistory(workflowId, runId);
+			}
+			catch (StatusRuntimeException ex) {
+				if (ex.getStatus().getCode() != Status.Code.NOT_FOUND) {
+					throw ex;
+				}
+				notFound = ex;
+			}
+		}
+		throw notFound;
+	}
+
+	// the test server answers this without paging or a query, for the executions of every namespace
 	private List<WorkflowExecutionInfo> closedExecutions() {
 		return this.environment.getWorkflowServiceStubs()
 			.blockingStub()

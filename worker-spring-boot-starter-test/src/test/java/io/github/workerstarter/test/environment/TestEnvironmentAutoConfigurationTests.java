@@ -26,6 +26,8 @@ import io.github.workerstarter.test.app.PackingActivitiesImpl;
 import io.github.workerstarter.test.app.ShipmentWorkflowImpl;
 import io.github.workerstarter.test.app.ShippingSettings;
 import io.github.workerstarter.test.await.WorkflowAwaitAutoConfiguration;
+import io.github.workerstarter.test.replay.ProducedHistoriesCheck;
+import io.github.workerstarter.test.replay.ReplayResult;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -94,6 +96,10 @@ class TestEnvironmentAutoConfigurationTests {
 						WorkflowOptions.newBuilder().setTaskQueue("shipping").setWorkflowId("billing-shipment").build());
 				shipment.start("p-1");
 				assertThat(shipment.getResult(60, TimeUnit.SECONDS, String.class)).isNotBlank();
+				// the replay check finds the history in its namespace (the listing does not say which)
+				assertThat(context.getBean(ProducedHistoriesCheck.class).checkNewHistories())
+					.anySatisfy((result) -> assertThat(result.workflowId()).isEqualTo("billing-shipment"))
+					.noneMatch(ReplayResult::failed);
 			});
 	}
 
