@@ -2,7 +2,9 @@ package io.github.workerstarter.reliability;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.google.protobuf.Timestamp;
 import org.awaitility.core.ConditionTimeoutException;
 
 import io.github.workerstarter.testing.ServerClient;
@@ -146,17 +149,27 @@ final class OrderOutcomes {
 	 * Activity attempts that did not end by themselves. A retried attempt leaves no event of its own, and the SDK's
 	 * test server does not record why it ended (no last failure on the next attempt's started event), so with the
 	 * sample's simulated payment failures off, every attempt after the first is one a fault cost: its worker vanished,
-	 * or its result could not be reported in time.
+	 * its result could not be reported in time, or its task was handed to a poll that was being cancelled.
 	 * @param expectedFailureTypes failure types of final activity failures that are not a fault's doing
 	 */
 	ActivityTrouble activityTrouble(Collection<String> orderIds, List<String> expectedFailureTypes) {
-		int repeated = 0;
+		List<RepeatedActivity> repeated = new ArrayList<>();
 		int timedOut = 0;
 		Map<String, Integer> unexpectedTypes = new TreeMap<>();
 		for (String orderId : orderIds) {
+			Map<Long, HistoryEvent> scheduled = new HashMap<>();
 			for (HistoryEvent event : this.server.client().fetchHistory(orderId).getEvents()) {
 				switch (event.getEventType()) {
-					case EVENT_TYPE_ACTIVITY_TASK_STARTED -> repeated += event.getActivityTaskStartedEventAttributes().getAttempt() - 1;
+					case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> scheduled.put(event.getEventId(), event);
+					case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
+						int attempt = event.getActivityTaskStartedEventAttributes().getAttempt();
+						if (attempt > 1) {
+							HistoryEvent schedule = scheduled.get(event.getActivityTaskStartedEventAttributes().getScheduledEventId());
+							repeated.add(new RepeatedActivity(orderId,
+									schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName(),
+									attempt - 1, instant(schedule.getEventTime())));
+						}
+					}
 					case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> timedOut++;
 					case EVENT_TYPE_ACTIVITY_TASK_FAILED -> {
 						Failure failure = event.getActivityTaskFailedEventAttributes().getFailure();
@@ -173,12 +186,33 @@ final class OrderOutcomes {
 		return new ActivityTrouble(repeated, timedOut, unexpectedTypes);
 	}
 
+	private static Instant instant(Timestamp timestamp) {
+		return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+	}
+
+	/**
+	 * An activity that ran more than once.
+	 * @param orderId its order
+	 * @param activityType its type
+	 * @param extraAttempts attempts after the first
+	 * @param scheduledAt when the server scheduled it, so when it was handed to a poll (tasks are matched at once
+	 * while pollers wait)
+	 */
+	record RepeatedActivity(String orderId, String activityType, int extraAttempts, Instant scheduledAt) {
+	}
+
 	/**
 	 * What the histories say about activities that did not end by themselves.
-	 * @param repeatedAttempts attempts after the first, over all activities
+	 * @param repeated the activities that ran more than once
 	 * @param timedOut activities that finally timed out
 	 * @param unexpectedTypes final activity failures of other types than expected, with their messages
 	 */
-	record ActivityTrouble(int repeatedAttempts, int timedOut, Map<String, Integer> unexpectedTypes) {
+	record ActivityTrouble(List<RepeatedActivity> repeated, int timedOut, Map<String, Integer> unexpectedTypes) {
+
+		/** Attempts after the first, over all activities. */
+		int repeatedAttempts() {
+			return this.repeated.stream().mapToInt(RepeatedActivity::extraAttempts).sum();
+		}
+
 	}
 }
