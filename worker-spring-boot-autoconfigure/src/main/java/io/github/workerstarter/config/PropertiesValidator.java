@@ -144,6 +144,7 @@ final class PropertiesValidator {
 			positive("temporal.shutdown.drain-timeout", shutdown.drainTimeout());
 		}
 		notNegative("temporal.shutdown.sticky-queue-drain-timeout", shutdown.stickyQueueDrainTimeout());
+		notNegative("temporal.shutdown.poll-return-timeout", shutdown.pollReturnTimeout());
 		if (workerDefaults.taskQueue() != null) {
 			throw new WorkerConfigurationException("Property temporal.worker-defaults.task-queue is set to '"
 					+ workerDefaults.taskQueue() + "', but a task queue belongs to one worker, not to the defaults.",

@@ -239,9 +239,16 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * that follow activities finishing during the drain still run on this instance and the workflows move on. Zero
 	 * (the SDK default) stops all polling at once; a real Temporal server then hands those tasks to other workers
 	 * after the sticky schedule-to-start timeout. A non-zero value makes every shutdown last at least this long.
+	 * @param pollReturnTimeout How long a drain lets the polls waiting on the server come back before the SDK cancels
+	 * the rest. Against a server without graceful poll shutdown (the SDK's test server, a Temporal server that does
+	 * not advertise the worker_poll_complete_on_shutdown capability) the SDK cancels them at once, and a task handed
+	 * to one at that instant is lost until its timeout; suspending polling first lets each come back with what it was
+	 * given, and the task runs here. Not applied with the embedded server, with a sticky-queue drain (which needs
+	 * polling to go on), or when the server completes polls itself; at most half the drain timeout. Zero cancels at
+	 * once, as the SDK does.
 	 */
 	public record Shutdown(@Nullable Duration drainTimeout, @DefaultValue("true") boolean allowActivityHeartbeats,
-			@DefaultValue("0s") Duration stickyQueueDrainTimeout) {
+			@DefaultValue("0s") Duration stickyQueueDrainTimeout, @DefaultValue("500ms") Duration pollReturnTimeout) {
 	}
 
 	/**

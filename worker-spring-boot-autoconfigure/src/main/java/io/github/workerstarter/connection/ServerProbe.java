@@ -15,6 +15,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
@@ -35,6 +36,8 @@ public class ServerProbe {
 	private @Nullable Result startupResult;
 
 	private volatile boolean sdkTestServer;
+
+	private volatile boolean completesPollsOnShutdown;
 
 	public ServerProbe(WorkflowServiceStubs stubs, String namespace, String target) {
 		this.stubs = stubs;
@@ -83,9 +86,10 @@ public class ServerProbe {
 	 */
 	public Result describeNamespace(Duration timeout) {
 		try {
-			this.stubs.blockingStub()
+			DescribeNamespaceResponse response = this.stubs.blockingStub()
 				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
 				.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(this.namespace).build());
+			this.completesPollsOnShutdown = response.getNamespaceInfo().getCapabilities().getWorkerPollCompleteOnShutdown();
 			return new Result(Outcome.REACHABLE, "namespace '" + this.namespace + "' found");
 		}
 		catch (StatusRuntimeException ex) {
@@ -131,6 +135,17 @@ public class ServerProbe {
 	 */
 	public boolean isSdkTestServer() {
 		return this.sdkTestServer;
+	}
+
+	/**
+	 * Whether the server, at its last answer to {@link #describeNamespace}, said it completes a stopping worker's
+	 * waiting polls itself (the {@code worker_poll_complete_on_shutdown} namespace capability). When it does, the SDK
+	 * lets those polls come back empty at shutdown; when it does not, the SDK cancels them, and a task handed to one
+	 * at that instant is lost until its timeout.
+	 * @return true when the server completes polls on shutdown
+	 */
+	public boolean completesPollsOnShutdown() {
+		return this.completesPollsOnShutdown;
 	}
 
 	private boolean askIfSdkTestServer(Duration timeout) {

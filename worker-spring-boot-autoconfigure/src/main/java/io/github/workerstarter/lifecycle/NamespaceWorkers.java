@@ -217,6 +217,11 @@ final class NamespaceWorkers {
 		}
 	}
 
+	/** Whether a shutdown of these running workers would have the SDK cancel polls still waiting on the server. */
+	boolean cancelsPollsOnShutdown() {
+		return this.factory.isStarted() && !this.factory.isShutdown() && !this.probe.completesPollsOnShutdown();
+	}
+
 	/** Stops polling (in-flight tasks finish) without waiting; false when the workers never started. */
 	boolean beginDrain() {
 		if (!this.factory.isStarted()) {

@@ -81,8 +81,16 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	 * @param drainTimeout how long in-flight tasks may finish when the context closes
 	 * @param failFast whether an unreachable server fails startup
 	 * @param connectTimeout how long the startup check waits for the server
+	 * @param pollReturnTimeout how long a drain lets waiting polls come back before the SDK cancels them, where the
+	 * server does not complete them itself (zero: cancelled at once)
 	 */
-	public record Settings(Duration drainTimeout, boolean failFast, Duration connectTimeout) {
+	public record Settings(Duration drainTimeout, boolean failFast, Duration connectTimeout, Duration pollReturnTimeout) {
+
+		/** Settings whose drains let the SDK cancel waiting polls at once. */
+		public Settings(Duration drainTimeout, boolean failFast, Duration connectTimeout) {
+			this(drainTimeout, failFast, connectTimeout, Duration.ZERO);
+		}
+
 	}
 
 	/**
@@ -248,7 +256,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			else {
 				for (NamespaceWorkers namespace : this.namespaces.values()) {
 					if (namespace.factory().isStarted()) {
-						workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().suspendPolling());
+						suspendPolling(namespace);
 						namespace.state(WorkerState.SUSPENDED);
 					}
 				}
@@ -263,6 +271,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		List<NamespaceWorkers> draining = new ArrayList<>();
 		String inFlightBefore = inFlightSummary();
 		long started = System.nanoTime();
+		List<NamespaceWorkers> pollsReturning = letPollsReturn();
 		for (NamespaceWorkers namespace : this.namespaces.values()) {
 			if (namespace.beginDrain()) {
 				draining.add(namespace);
@@ -272,7 +281,9 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			return;
 		}
 		logger.info("Temporal workers draining" + namespacesNamed(draining) + ": polling stops; in flight "
-				+ inFlightBefore + "; waiting up to " + this.settings.drainTimeout().toMillis() + " ms");
+				+ inFlightBefore + "; waiting up to " + this.settings.drainTimeout().toMillis() + " ms"
+				+ (pollsReturning.isEmpty() ? "" : " (the first " + this.settings.pollReturnTimeout().toMillis()
+						+ " ms for polls waiting on the server to come back" + namespacesNamed(pollsReturning) + ")"));
 		long deadline = started + this.settings.drainTimeout().toNanos();
 		List<NamespaceWorkers> unfinished = draining.stream().filter((namespace) -> !namespace.awaitDrain(deadline)).toList();
 		if (!unfinished.isEmpty()) {
@@ -284,6 +295,39 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		}
 		draining.forEach((namespace) -> namespace.state(WorkerState.STOPPED));
 		logger.info("Temporal workers stopped in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+	}
+
+	/**
+	 * Where the server does not complete a stopping worker's waiting polls, the SDK cancels them, and a task the server
+	 * hands to one at that instant is lost until its timeout. Suspending polling first lets each waiting poll come
+	 * back with what it was given (it then runs here like any other task) and poll no more; only those still waiting
+	 * after the poll-return timeout are cancelled.
+	 * @return the namespaces whose polls were given that time
+	 */
+	private List<NamespaceWorkers> letPollsReturn() {
+		Duration wait = this.settings.pollReturnTimeout();
+		List<NamespaceWorkers> cancelling = this.namespaces.values()
+			.stream()
+			.filter(NamespaceWorkers::cancelsPollsOnShutdown)
+			.toList();
+		if (wait.isZero() || cancelling.isEmpty()) {
+			return List.of();
+		}
+		cancelling.forEach((namespace) -> {
+			suspendPolling(namespace);
+			namespace.state(WorkerState.DRAINING);
+		});
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return cancelling;
+	}
+
+	private void suspendPolling(NamespaceWorkers namespace) {
+		workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().suspendPolling());
 	}
 
 	private static String namespacesNamed(List<NamespaceWorkers> namespaces) {
@@ -329,6 +373,14 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		if (latch != null) {
 			latch.countDown();
 		}
+	}
+
+	/**
+	 * The timing and failure policy in effect.
+	 * @return the settings
+	 */
+	public Settings settings() {
+		return this.settings;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.workerstarter.worker;
 
+import java.time.Duration;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -108,11 +110,22 @@ public final class TemporalWorkerAutoConfiguration {
 	TemporalWorkersLifecycle temporalWorkersLifecycle(TemporalWorkerFactories workerFactories,
 			TemporalWorkerRegistry registry, TemporalNamespaces namespaces, InFlightActivities inFlight,
 			TemporalProperties properties, Environment environment) {
-		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(
-				DrainTimeout.resolve(properties.shutdown(), environment), properties.failFast(),
-				properties.connectTimeout());
+		Duration drainTimeout = DrainTimeout.resolve(properties.shutdown(), environment);
+		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(drainTimeout,
+				properties.failFast(), properties.connectTimeout(), pollReturnTimeout(properties, drainTimeout));
 		return new TemporalWorkersLifecycle(workerFactories, (alias) -> namespaces.get(alias).probe(), registry, inFlight,
 				settings);
+	}
+
+	// not with the embedded server (a task lost at shutdown goes with it) nor with a sticky-queue drain (suspending
+	// would stop that polling too); at most half the drain, which is mostly for the tasks in flight
+	private static Duration pollReturnTimeout(TemporalProperties properties, Duration drainTimeout) {
+		TemporalProperties.Shutdown shutdown = properties.shutdown();
+		if (properties.isEmbedded() || !shutdown.stickyQueueDrainTimeout().isZero()) {
+			return Duration.ZERO;
+		}
+		Duration half = drainTimeout.dividedBy(2);
+		return (shutdown.pollReturnTimeout().compareTo(half) > 0) ? half : shutdown.pollReturnTimeout();
 	}
 
 }

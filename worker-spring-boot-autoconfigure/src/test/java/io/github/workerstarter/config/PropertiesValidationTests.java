@@ -46,6 +46,8 @@ class PropertiesValidationTests {
 						"Property temporal.shutdown.drain-timeout is PT0S; it must be positive", "positive duration"),
 				arguments("temporal.shutdown.sticky-queue-drain-timeout=-2s",
 						"Property temporal.shutdown.sticky-queue-drain-timeout is PT-2S; it cannot be negative", "0s or more"),
+				arguments("temporal.shutdown.poll-return-timeout=-1s",
+						"Property temporal.shutdown.poll-return-timeout is PT-1S; it cannot be negative", "0s or more"),
 				arguments("temporal.workers.orders.workflows=false,temporal.workers.orders.activities=false",
 						"Worker temporal.workers.orders has both workflows and activities set to false",
 						"or remove the worker"),

@@ -3,8 +3,11 @@ package io.github.workerstarter.lifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +24,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.workerstarter.fixtures.slow.SlowActivitiesImpl;
 import io.github.workerstarter.fixtures.slow.SlowFixtures;
+import io.github.workerstarter.fixtures.slow.SlowWorkflowImpl;
 import io.github.workerstarter.testing.ServerClient;
 import io.github.workerstarter.testing.TestServerProcess;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +47,8 @@ import static org.awaitility.Awaitility.await;
 class GracefulDrainTests {
 
 	private static final int ACTIVITIES = 50;
+
+	private static final int RESTARTS = 5;
 
 	private static TestServerProcess server;
 
@@ -108,6 +117,64 @@ class GracefulDrainTests {
 		assertThat(activities.completed).hasValue(0);
 		assertThat(output).contains("did not finish within the drain timeout of 1000 ms")
 			.contains("interrupting what is still running: 'slow': 3 activities");
+	}
+
+	/**
+	 * The SDK's test server, like a Temporal server without graceful poll shutdown, leaves the SDK to cancel the polls
+	 * still waiting when a worker shuts down, and a task handed to one at that instant is lost until its start-to-close
+	 * timeout (60 s here). Busy polls are the likeliest to get one, so the instance restarted here takes work all the
+	 * time while another instance serves the same queue; each close must let its polls come back first.
+	 */
+	@Test
+	void noTaskIsLostToAPollTheDrainCancels(CapturedOutput output) throws Exception {
+		try (ServerClient other = ServerClient.connect(server.target())) {
+			WorkerFactory otherInstance = WorkerFactory.newInstance(other.client());
+			Worker otherWorker = otherInstance.newWorker("slow");
+			otherWorker.registerWorkflowImplementationTypes(SlowWorkflowImpl.class);
+			otherWorker.registerActivitiesImplementations(new SlowActivitiesImpl());
+			otherInstance.start();
+			Set<String> ids = ConcurrentHashMap.newKeySet();
+			AtomicBoolean placing = new AtomicBoolean(true);
+			Thread traffic = new Thread(() -> {
+				while (placing.get()) {
+					ids.add(startSlowWorkflow(other.client(), 10));
+				}
+			}, "traffic");
+			traffic.start();
+			try {
+				for (int restart = 0; restart < RESTARTS; restart++) {
+					ConfigurableApplicationContext app = startWorkers();
+					SlowActivitiesImpl activities = app.getBean(SlowActivitiesImpl.class);
+					await().atMost(Duration.ofSeconds(30)).until(() -> activities.completed.get() >= 20);
+					app.close();
+				}
+			}
+			finally {
+				placing.set(false);
+				traffic.join();
+			}
+			// the 10 ms activities all end within seconds; one whose task was lost would wait 60 s
+			await("every workflow done").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(openOf(other, ids)).isEmpty());
+			System.out.println(ids.size() + " workflows across " + RESTARTS + " restarts, none lost a task");
+			otherInstance.shutdownNow();
+		}
+		assertThat(output).contains("polls waiting on the server to come back");
+	}
+
+	private static List<String> openOf(ServerClient server, Set<String> ids) {
+		return server.stubs()
+			.blockingStub()
+			.listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
+				.setNamespace("default")
+				.setMaximumPageSize(10_000)
+				.build())
+			.getExecutionsList()
+			.stream()
+			.map((execution) -> execution.getExecution().getWorkflowId())
+			.filter(ids::contains)
+			.toList();
 	}
 
 	private static String startSlowWorkflow(WorkflowClient client, long activityMillis) {

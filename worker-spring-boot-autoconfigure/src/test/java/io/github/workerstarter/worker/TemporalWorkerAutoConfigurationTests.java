@@ -1,10 +1,13 @@
 package io.github.workerstarter.worker;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -338,6 +341,30 @@ class TemporalWorkerAutoConfigurationTests {
 				assertThat(failure.getMessage()).contains("temporal.shutdown.sticky-queue-drain-timeout is 26000 ms")
 					.contains("drain timeout (25000 ms)");
 			});
+	}
+
+	@Test
+	void drainsLetWaitingPollsComeBackOnlyWhereACancelledOneCouldLoseATask() {
+		ApplicationContextRunner remote = runner().withUserConfiguration(GreetingFixtures.class)
+			.withPropertyValues("temporal.target=localhost:1", "temporal.start-workers=false",
+					"temporal.workers.greetings.identity=test");
+		remote.run((context) -> assertThat(pollReturnTimeout(context)).isEqualTo(Duration.ofMillis(500)));
+		remote.withPropertyValues("temporal.shutdown.poll-return-timeout=2s")
+			.run((context) -> assertThat(pollReturnTimeout(context)).isEqualTo(Duration.ofSeconds(2)));
+		// most of the drain is for the tasks in flight
+		remote.withPropertyValues("temporal.shutdown.drain-timeout=600ms")
+			.run((context) -> assertThat(pollReturnTimeout(context)).isEqualTo(Duration.ofMillis(300)));
+		// a sticky-queue drain needs polling to go on
+		remote.withPropertyValues("temporal.shutdown.sticky-queue-drain-timeout=2s")
+			.run((context) -> assertThat(pollReturnTimeout(context)).isZero());
+		// a task lost with the embedded server goes with it
+		embeddedGreetingsRunner().withUserConfiguration(GreetingFixtures.class)
+			.run((context) -> assertThat(pollReturnTimeout(context)).isZero());
+	}
+
+	private static Duration pollReturnTimeout(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return context.getBean(TemporalWorkersLifecycle.class).settings().pollReturnTimeout();
 	}
 
 	@Test

@@ -127,6 +127,13 @@ public final class TestEnvironmentAutoConfiguration {
 				return false;
 			}
 
+			// likewise a task lost to a poll cancelled at shutdown goes with it: closing a test's context does not
+			// wait for polls to come back
+			@Override
+			public boolean completesPollsOnShutdown() {
+				return true;
+			}
+
 		};
 	}
 
