@@ -21,14 +21,17 @@ import static org.awaitility.Awaitility.await;
  * Rolling restart: three instances take orders at 8 a second while each in turn is taken out of the rotation, sent
  * SIGTERM (it drains: polling stops, running activities finish), and replaced by a new instance once that one is
  * ready. No order is lost, no activity is failed or timed out by a shutdown, no drain is cut short, and each
- * instance's readiness probe answers OUT_OF_SERVICE before its port closes. The instances keep polling their sticky
- * queue for 2 s while draining (temporal.shutdown.sticky-queue-drain-timeout), so every drain lasts at least that long.
+ * instance's readiness probe answers OUT_OF_SERVICE before its port closes. With sticky execution on, the instances
+ * keep polling their sticky queue for 2 s while draining (temporal.shutdown.sticky-queue-drain-timeout), so workflows
+ * whose activities finish during the drain move on there.
  *
- * <p>An activity may still run twice for one reason outside the starter: the SDK's test server has no graceful poll
- * shutdown (it does not advertise the {@code worker_poll_complete_on_shutdown} namespace capability), so the SDK
- * cancels a draining worker's outstanding polls, and a task the server hands to one of them at that instant waits for
- * its start-to-close timeout and runs again. Such a task was scheduled while its instance was draining; a repeated
- * activity scheduled while no instance was draining (one that was running when a drain began, say) fails the test.
+ * <p>The SDK's test server has no graceful poll shutdown (it does not advertise the
+ * {@code worker_poll_complete_on_shutdown} namespace capability), so the SDK cancels a stopping worker's waiting
+ * polls, and a task the server hands to one at that instant waits for its start-to-close timeout and runs again.
+ * Without a sticky-queue drain the starter first lets those polls come back (temporal.shutdown.poll-return-timeout);
+ * with one, polling must go on and the SDK cancels them. Such a task was scheduled while its instance was draining;
+ * a repeated activity scheduled while no instance was draining (one that was running when a drain began, say) fails
+ * the test.
  */
 class RollingRestartIT {
 
@@ -128,8 +131,10 @@ class RollingRestartIT {
 			+ "cancelled it runs again after its 10 s start-to-close timeout: the SDK's test server has no graceful poll "
 			+ "shutdown, so the SDK cancels a stopping worker's outstanding polls. A Temporal server that advertises the "
 			+ "worker_poll_complete_on_shutdown namespace capability answers those polls empty instead, and the SDK "
-			+ "(1.38) then waits for them rather than cancelling them. Such an activity is counted only when it was "
-			+ "scheduled between its instance's SIGTERM and its exit.";
+			+ "(1.38) then waits for them rather than cancelling them. Without a sticky-queue drain, the starter's drain "
+			+ "first lets the waiting polls come back (temporal.shutdown.poll-return-timeout, 500 ms); with one (sticky "
+			+ "execution on here), polling must go on and the SDK cancels them. Such an activity is counted only when it "
+			+ "was scheduled between its instance's SIGTERM and its exit.";
 
 	private static String describe(List<OrderOutcomes.RepeatedActivity> repeats) {
 		int attempts = repeats.stream().mapToInt(OrderOutcomes.RepeatedActivity::extraAttempts).sum();
@@ -176,7 +181,7 @@ class RollingRestartIT {
 
 		@Override
 		public String toString() {
-			return "readiness OUT_OF_SERVICE " + this.outOfServiceMillis + " ms after SIGTERM, port closed after "
+			return "SIGTERM at " + this.sigterm + ": readiness OUT_OF_SERVICE " + this.outOfServiceMillis + " ms after SIGTERM, port closed after "
 					+ this.portClosedMillis + " ms, process exited after " + this.exitMillis + " ms (exit code "
 					+ this.exitCode + ")";
 		}
@@ -184,8 +189,9 @@ class RollingRestartIT {
 	}
 
 	private static SampleApp app(String name, String scenario, TestServerProcess server, String sticky) {
+		String stickyDrain = sticky.equals(Reliability.STICKY_OFF) ? "0s" : "2s";
 		return SampleApp.of(name, scenario, server.target(), sticky, "--orders.payment-failure-rate=0",
-				"--orders.payment-delay=1s", "--temporal.shutdown.sticky-queue-drain-timeout=2s");
+				"--orders.payment-delay=1s", "--temporal.shutdown.sticky-queue-drain-timeout=" + stickyDrain);
 	}
 
 }
