@@ -104,8 +104,9 @@ public class TemporalEndpoint {
 		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
 		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
 		workers(alias).forEach((worker) -> workers.put(worker.taskQueue(), describe(worker)));
+		// a namespace with nothing to poll never starts: no state rather than "starting" forever
 		return new NamespaceDescriptor(new ConnectionDescriptor(probe.target(), probe.namespace()),
-				(workersLifecycle != null) ? lower(workersLifecycle.state(alias)) : null,
+				(workersLifecycle != null && workersLifecycle.polls(alias)) ? lower(workersLifecycle.state(alias)) : null,
 				(workersLifecycle != null) ? workersLifecycle.problem(alias) : null, workers);
 	}
 
@@ -273,7 +274,8 @@ public class TemporalEndpoint {
 	 * What the endpoint reads.
 	 *
 	 * @param connection the server and namespace
-	 * @param state the state of the workers as a whole
+	 * @param state the state of the main namespace's workers; absent when none has anything to poll (a client-only
+	 * application, every worker switched off or in a further namespace)
 	 * @param problem why they are not running, while they wait or failed
 	 * @param writeOperationsEnabled whether suspend and resume are accepted
 	 * @param workers each worker by task queue
@@ -290,7 +292,7 @@ public class TemporalEndpoint {
 	 * A further namespace: its connection and its workers.
 	 *
 	 * @param connection its server and name
-	 * @param state the state of its workers
+	 * @param state the state of its workers; absent when none has anything to poll
 	 * @param problem why they are not running, while they wait or failed
 	 * @param workers each worker by task queue
 	 */

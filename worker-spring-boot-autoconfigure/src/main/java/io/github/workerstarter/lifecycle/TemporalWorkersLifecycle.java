@@ -400,6 +400,15 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	/**
+	 * Whether the workers of one namespace have anything to poll: some worker is enabled and has registrations.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @return false for a namespace used only as a client, or whose workers are all switched off
+	 */
+	public boolean polls(String alias) {
+		return withWork().stream().anyMatch((namespace) -> namespace.alias().equals(alias));
+	}
+
+	/**
 	 * State of the workers of one namespace.
 	 * @param alias {@code main} or a key of temporal.namespaces
 	 * @return the state
