@@ -41,6 +41,15 @@ class RollingRestartIT {
 	// test's are one, but the worker's poll thread may not have read the answer yet
 	private static final Duration HANDED_BEFORE_SIGTERM = Duration.ofMillis(250);
 
+	private static final String CANCELLED_POLL_NOTE = "An activity whose task was handed to a poll as a draining "
+			+ "instance's SDK cancelled it runs again after its 10 s start-to-close timeout: the SDK's test server has no graceful poll "
+			+ "shutdown, so the SDK cancels a stopping worker's outstanding polls. A Temporal server that advertises the "
+			+ "worker_poll_complete_on_shutdown namespace capability answers those polls empty instead, and the SDK "
+			+ "(1.38) then waits for them rather than cancelling them. Without a sticky-queue drain, the starter's drain "
+			+ "first lets the waiting polls come back (temporal.shutdown.poll-return-timeout, 500 ms); with one (sticky "
+			+ "execution on here), polling must go on and the SDK cancels them. Such an activity is counted only when it "
+			+ "was scheduled between its instance's SIGTERM and its exit.";
+
 	@ParameterizedTest(name = "sticky-queue-schedule-to-start-timeout={0}")
 	@ValueSource(strings = { Reliability.STICKY_OFF, Reliability.STICKY_ON })
 	void threeInstancesRestartedOneByOneLoseNothing(String sticky) {
@@ -126,15 +135,6 @@ class RollingRestartIT {
 			figures.write();
 		}
 	}
-
-	static final String CANCELLED_POLL_NOTE = "An activity whose task was handed to a poll as a draining instance's SDK "
-			+ "cancelled it runs again after its 10 s start-to-close timeout: the SDK's test server has no graceful poll "
-			+ "shutdown, so the SDK cancels a stopping worker's outstanding polls. A Temporal server that advertises the "
-			+ "worker_poll_complete_on_shutdown namespace capability answers those polls empty instead, and the SDK "
-			+ "(1.38) then waits for them rather than cancelling them. Without a sticky-queue drain, the starter's drain "
-			+ "first lets the waiting polls come back (temporal.shutdown.poll-return-timeout, 500 ms); with one (sticky "
-			+ "execution on here), polling must go on and the SDK cancels them. Such an activity is counted only when it "
-			+ "was scheduled between its instance's SIGTERM and its exit.";
 
 	private static String describe(List<OrderOutcomes.RepeatedActivity> repeats) {
 		int attempts = repeats.stream().mapToInt(OrderOutcomes.RepeatedActivity::extraAttempts).sum();

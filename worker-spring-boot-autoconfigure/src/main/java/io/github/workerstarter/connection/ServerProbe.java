@@ -89,7 +89,9 @@ public class ServerProbe {
 			DescribeNamespaceResponse response = this.stubs.blockingStub()
 				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
 				.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(this.namespace).build());
-			this.completesPollsOnShutdown = response.getNamespaceInfo().getCapabilities().getWorkerPollCompleteOnShutdown();
+			this.completesPollsOnShutdown = response.getNamespaceInfo()
+				.getCapabilities()
+				.getWorkerPollCompleteOnShutdown();
 			return new Result(Outcome.REACHABLE, "namespace '" + this.namespace + "' found");
 		}
 		catch (StatusRuntimeException ex) {

@@ -317,6 +317,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			suspendPolling(namespace);
 			namespace.state(WorkerState.DRAINING);
 		});
+		// a bounded wait, not a condition: the SDK tells no one when a suspended poller's last poll has come back
 		try {
 			Thread.sleep(wait.toMillis());
 		}

@@ -1,7 +1,6 @@
 package io.github.workerstarter.worker;
 
 import java.time.Duration;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
