@@ -21,6 +21,11 @@ public class GrowthStarterWorker {
 		List<String> queues = GrowthQueues.names(args);
 		Map<String, Object> properties = BenchWorkerOptions.starterProperties(args.string("target"));
 		properties.putAll(GrowthQueues.starterProperties(queues));
+		if (args.flag("autoscaling")) {
+			// what a server advertising poller autoscaling gets by default (the test server does not advertise it)
+			properties.put("temporal.worker-defaults.workflow-poller-autoscaling.min", 1);
+			properties.put("temporal.worker-defaults.activity-poller-autoscaling.min", 1);
+		}
 		ConfigurableApplicationContext context = new BootApplications(GrowthStarterWorker.class, properties, false)
 			.run();
 		ChildOutput.mark("WORKERS_POLLING");
