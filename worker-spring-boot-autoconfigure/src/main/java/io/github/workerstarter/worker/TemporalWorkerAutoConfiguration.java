@@ -51,17 +51,20 @@ public final class TemporalWorkerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
-			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
+			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers,
+			Environment environment) {
 		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
 		return WorkerFactory.newInstance(client, WorkerFactoryOptionsFactory.create(properties,
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
+				VirtualThreadsDefault.resolve(environment), interceptors.orderedStream().toList(),
+				customizers.orderedStream().toList()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerFactories temporalWorkerFactories(WorkerFactory workerFactory, TemporalNamespaces namespaces,
 			TemporalProperties properties, ObjectProvider<WorkerInterceptor> interceptors,
-			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
 		Map<String, WorkerFactory> factories = new LinkedHashMap<>();
 		factories.put(NamespaceProperties.MAIN, workerFactory);
 		for (NamespaceConnection namespace : namespaces.all()) {
@@ -72,7 +75,8 @@ public final class TemporalWorkerAutoConfiguration {
 					.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName());
 				factories.put(namespace.alias(), declared ? beanFactory.getBean(name, WorkerFactory.class)
 						: WorkerFactory.newInstance(namespace.client(), WorkerFactoryOptionsFactory.create(properties,
-								interceptors.orderedStream().toList(), customizers.orderedStream().toList())));
+								VirtualThreadsDefault.resolve(environment), interceptors.orderedStream().toList(),
+								customizers.orderedStream().toList())));
 			}
 		}
 		return new TemporalWorkerFactories(factories);
@@ -86,9 +90,8 @@ public final class TemporalWorkerAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
 			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
-		// virtual threads follow Boot's switch where the JDK has them
-		boolean virtualThreads = Runtime.version().feature() >= 21
-				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+		// virtual threads by default from Java 24 on, before that where Boot's switch is on (VirtualThreadsDefault)
+		boolean virtualThreads = VirtualThreadsDefault.resolve(environment);
 		// deployment name and build id default to the application's name and its build info, when present
 		BuildProperties build = buildProperties.getIfAvailable();
 		DeploymentDefaults deploymentDefaults = new DeploymentDefaults(environment.getProperty("spring.application.name"),
@@ -100,9 +103,14 @@ public final class TemporalWorkerAutoConfiguration {
 		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)
 				? TestServerStickyExecution.NEVER
 				: new TestServerStickyExecution((alias) -> namespaces.get(alias).probe(), properties.connectTimeout());
+		// pollers of workers that leave them unset: autoscaling where the server advertises it, else a shared budget;
+		// the embedded server (the SDK's test server) never advertises it, and a training run asks nothing
+		PollerDefaults pollerDefaults = new PollerDefaults(properties.pollers(),
+				(properties.isEmbedded() || trainingRun) ? (alias) -> null : (alias) -> namespaces.get(alias).probe(),
+				properties.connectTimeout());
 		return new TemporalWorkerRegistry(workerFactories, properties, finder, workerCustomizers.orderedStream().toList(),
 				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, testServerSticky,
-				beanFactory);
+				pollerDefaults, beanFactory);
 	}
 
 	@Bean

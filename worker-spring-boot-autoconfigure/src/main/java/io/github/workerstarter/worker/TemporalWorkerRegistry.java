@@ -54,6 +54,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private final TestServerStickyExecution testServerStickyExecution;
 
+	private final PollerDefaults pollerDefaults;
+
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
@@ -96,6 +98,28 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
 			BeanFactory beanFactory) {
+		this(workerFactories, properties, finder, workerCustomizers, workflowCustomizers, virtualThreadsByDefault,
+				deploymentDefaults, testServerStickyExecution, PollerDefaults.SDK, beanFactory);
+	}
+
+	/**
+	 * A registry for several namespaces that chooses the pollers of workers that leave them unset.
+	 * @param workerFactories the factories by namespace alias
+	 * @param properties the starter's properties
+	 * @param finder finds the implementing beans
+	 * @param workerCustomizers adjust each worker's options
+	 * @param workflowCustomizers adjust each workflow implementation's options
+	 * @param virtualThreadsByDefault whether workers use virtual threads unless configured
+	 * @param deploymentDefaults the deployment name and build id to fall back on
+	 * @param testServerStickyExecution turns sticky execution off on the SDK's test server
+	 * @param pollerDefaults the pollers of workers whose poller settings are unset ({@code temporal.pollers})
+	 * @param beanFactory where implementations come from
+	 */
+	public TemporalWorkerRegistry(TemporalWorkerFactories workerFactories, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
+			PollerDefaults pollerDefaults, BeanFactory beanFactory) {
 		this.workerFactories = workerFactories;
 		this.properties = properties;
 		this.finder = finder;
@@ -105,6 +129,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				workflowCustomizers);
 		this.beanFactory = beanFactory;
 		this.testServerStickyExecution = testServerStickyExecution;
+		this.pollerDefaults = pollerDefaults;
 	}
 
 	@Override
@@ -128,8 +153,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.servesWorker(entry.name())))
 			.map(WorkerEntry::name)
 			.collect(Collectors.toSet());
+		Set<String> runActivities = configured.stream()
+			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
+				.anyMatch((i) -> i.kind() == ImplementationKind.ACTIVITY && i.servesWorker(entry.name())))
+			.map(WorkerEntry::name)
+			.collect(Collectors.toSet());
 		// may ask the server what it is (the startup check, shared with the lifecycle): counted with finding
 		List<WorkerEntry> entries = this.testServerStickyExecution.apply(configured, runWorkflows);
+		Map<String, PollerDefaults.Choice> pollers = this.pollerDefaults.choose(entries, runWorkflows, runActivities,
+				this::namespaceName);
 		long previous = System.nanoTime();
 		Duration finding = Duration.ofNanos(previous - findingStarted);
 		Map<String, Duration> times = new LinkedHashMap<>();
@@ -140,7 +172,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.toList();
 			rejectDuplicateTypes(entry, onQueue);
 			String disabledBy = disabledBy(entry);
-			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue);
+			Worker worker = (disabledBy != null) ? null
+					: newWorker(entry, onQueue, pollers.getOrDefault(entry.name(), PollerDefaults.Choice.SDK));
 			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
 					namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
@@ -161,9 +194,10 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		return this.workerFactories.workerFactory(alias).getWorkflowClient().getOptions().getNamespace();
 	}
 
-	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue) {
+	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, PollerDefaults.Choice pollers) {
 		String namespace = namespaceName(entry.namespace());
-		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties());
+		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties(),
+				pollers);
 		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
 		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
 				(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass)));
@@ -276,11 +310,12 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 						options.getMaxConcurrentWorkflowTaskExecutionSize(), options.getMaxConcurrentActivityExecutionSize(),
 						options.getMaxConcurrentLocalActivityExecutionSize());
 		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s%s; "
-				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
+				+ "%s; pollers workflow=%s activity=%s%s; identity=%s", registered.taskQueue(),
 				registered.namespaceName(), registered.workflowTypes(), registered.activityTypes(),
 				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
+				options.isUsingVirtualThreadsOnActivityWorker() ? " on virtual threads" : "",
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
 				+ deployment(options.getDeploymentOptions()));
 	}

@@ -24,6 +24,7 @@ import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
+import io.github.workerstarter.worker.VirtualThreadsDefault;
 import io.github.workerstarter.worker.WorkerFactoryOptionsFactory;
 import io.github.workerstarter.test.replay.ProducedHistoriesCheck;
 import io.github.workerstarter.test.replay.WorkflowHistoryReplayer;
@@ -76,7 +77,8 @@ public final class TestEnvironmentAutoConfiguration {
 					envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
 					clientInterceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList()))
 			.setWorkerFactoryOptions(WorkerFactoryOptionsFactory.create(properties,
-					workerInterceptors.orderedStream().toList(), workerFactoryCustomizers.orderedStream().toList()))
+					VirtualThreadsDefault.resolve(environment), workerInterceptors.orderedStream().toList(),
+					workerFactoryCustomizers.orderedStream().toList()))
 			.setUseTimeskipping(test.environment().timeSkipping());
 		if (test.environment().initialTime() != null) {
 			options.setInitialTime(test.environment().initialTime());
