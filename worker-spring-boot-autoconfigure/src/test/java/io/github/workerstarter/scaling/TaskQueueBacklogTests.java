@@ -22,14 +22,11 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
-import io.github.workerstarter.embedded.EmbeddedTemporalServer;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
 import io.github.workerstarter.metrics.TemporalTaskQueueBacklogAutoConfiguration;
 import io.github.workerstarter.testing.TaskQueueStatsServer;
+import io.github.workerstarter.testing.TaskQueueStatsServerConfiguration;
 
 import static io.github.workerstarter.TemporalTestSupport.embeddedGreetingsRunner;
 import static io.github.workerstarter.TemporalTestSupport.greet;
@@ -69,7 +66,7 @@ class TaskQueueBacklogTests {
 	@Test
 	void eachPolledQueueAndTaskTypeHasItsBacklogAsGauges() {
 		MeterRegistry registry = new SimpleMeterRegistry();
-		runner(registry).withUserConfiguration(StatsServerInFront.class).run((context) -> {
+		runner(registry).withUserConfiguration(TaskQueueStatsServerConfiguration.class).run((context) -> {
 			TaskQueueStatsServer server = context.getBean(TaskQueueStatsServer.class);
 			server.answer("greetings", TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, WORKFLOW_BACKLOG);
 			server.answer("greetings", TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY, ACTIVITY_BACKLOG);
@@ -103,7 +100,7 @@ class TaskQueueBacklogTests {
 	@Test
 	void onlyQueuesThisInstancePollsAreAskedAbout() {
 		MeterRegistry registry = new SimpleMeterRegistry();
-		runner(registry).withUserConfiguration(StatsServerInFront.class)
+		runner(registry).withUserConfiguration(TaskQueueStatsServerConfiguration.class)
 			// a disabled worker, and one no bean names (it does not poll)
 			.withPropertyValues("temporal.workers.elsewhere.enabled=false", "temporal.workers.unused.identity=x",
 					"temporal.workers.payments.activity-beans=greetingActivitiesImpl",
@@ -124,7 +121,7 @@ class TaskQueueBacklogTests {
 	@Test
 	void gaugesDisappearWhenTheServerStopsAnsweringAndComeBackWithIt(CapturedOutput output) {
 		MeterRegistry registry = new SimpleMeterRegistry();
-		runner(registry).withUserConfiguration(StatsServerInFront.class).run((context) -> {
+		runner(registry).withUserConfiguration(TaskQueueStatsServerConfiguration.class).run((context) -> {
 			TaskQueueStatsServer server = context.getBean(TaskQueueStatsServer.class);
 			server.answer("greetings", TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY, ACTIVITY_BACKLOG);
 			await().atMost(Duration.ofSeconds(10))
@@ -186,22 +183,6 @@ class TaskQueueBacklogTests {
 	private static double value(MeterRegistry registry, String name, String type) {
 		Gauge gauge = registry.find(name).tag("task_queue", "greetings").tag("task_queue_type", type).gauge();
 		return (gauge != null) ? gauge.value() : Double.NaN;
-	}
-
-	/** The stats server in front of the embedded server: the stubs talk to it, it passes everything else on. */
-	@Configuration(proxyBeanMethods = false)
-	static class StatsServerInFront {
-
-		@Bean(destroyMethod = "close")
-		TaskQueueStatsServer taskQueueStatsServer(EmbeddedTemporalServer embedded) {
-			return TaskQueueStatsServer.inFrontOf(embedded.channel());
-		}
-
-		@Bean
-		WorkflowServiceStubsOptionsCustomizer statsServerChannel(TaskQueueStatsServer server) {
-			return (builder) -> builder.setChannel(server.channel());
-		}
-
 	}
 
 }
