@@ -26,11 +26,12 @@ import io.github.workerstarter.benchmarks.harness.TestServerJvm;
  * the queues. Measures launch → workers polling, heap in use after full GCs, live threads, against one test server
  * JVM over TCP; the minimal class path (no actuator) for both. Order: every queue count, both variants, then the
  * next repetition. Each variant runs with its own defaults: the SDK's for raw, the starter's for starter.
- * {@code starter-autoscaling} is the starter as it runs against a server that advertises poller autoscaling (the
- * SDK's test server does not, so the variant sets the same poller behaviour by property).
+ * {@code starter-sdk-defaults} is the starter with the SDK's pollers and platform threads (what it chose before
+ * issue 23); {@code starter-autoscaling} the starter as it runs against a server that advertises poller autoscaling
+ * (the SDK's test server does not, so the variant sets the same poller behaviour by property).
  *
  * <pre>
- * --queues 1,10,50,200 --reps 3 [--variants raw,starter[,starter-autoscaling]] [--jdk /path/to/jdk] [--out dir]
+ * --queues 1,10,50,200 --reps 3 [--variants raw,starter[,starter-sdk-defaults,starter-autoscaling]] [--jdk /path/to/jdk] [--out dir]
  * [--jvm-opts "..."]
  * </pre>
  */
@@ -39,7 +40,7 @@ public final class Growth {
 	static final List<String> VARIANTS = List.of("raw", "starter");
 
 	/** What {@code --variants} may name. */
-	static final List<String> KNOWN_VARIANTS = List.of("raw", "starter", "starter-autoscaling");
+	static final List<String> KNOWN_VARIANTS = List.of("raw", "starter", "starter-sdk-defaults", "starter-autoscaling");
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("polling_ms", "launch → workers polling", "ms", Compare.DIFFERENCE),
@@ -101,7 +102,7 @@ public final class Growth {
 		String main = variant.equals("raw") ? "io.github.workerstarter.benchmarks.growth.GrowthRawWorker"
 				: "io.github.workerstarter.benchmarks.growth.GrowthStarterWorker";
 		List<String> childArgs = List.of("--target=" + server.target(), "--queue=growth-" + name,
-				"--queues=" + queues, "--autoscaling=" + variant.equals("starter-autoscaling"));
+				"--queues=" + queues, "--defaults=" + variant.replaceFirst("^starter-", ""));
 		try (ChildJvm worker = ChildJvm.launch(name, jdk, Classpaths.minimal(), recorder.jvmOptions(), main,
 				childArgs, recorder.log(name))) {
 			Duration timeout = Duration.ofMinutes(3);

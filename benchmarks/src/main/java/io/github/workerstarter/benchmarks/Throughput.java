@@ -50,7 +50,8 @@ import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
  *
  * <pre>
  * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw,official]
- * [--rates 0.5,0.9|none] [--open-seconds 20] [--jdk /path/to/jdk] [--out dir] [--jvm-opts "..."]
+ * [--rates 0.5,0.9|none] [--open-seconds 20] [--open-reps reps] [--idle-queues 0] [--activity-cpu-ms 0] [--jdk /path/to/jdk] [--out dir]
+ * [--jvm-opts "..."]
  * </pre>
  */
 public final class Throughput {
@@ -104,7 +105,7 @@ public final class Throughput {
 
 	public static ScenarioResult run(String[] argv) throws Exception {
 		Args args = Args.parse(argv, "n", "tcp-n", "c", "warmup", "reps", "modes", "variants", "rates", "open-seconds",
-				"activity-cpu-ms", "jdk", "out", "jvm-opts");
+				"open-reps", "activity-cpu-ms", "idle-queues", "jdk", "out", "jvm-opts");
 		int n = args.integer("n", 2000);
 		// TCP runs at about half the in-process rate: a smaller N keeps the whole set of runs short
 		int tcpN = args.integer("tcp-n", n);
@@ -116,7 +117,12 @@ public final class Throughput {
 		List<Double> rates = args.string("rates", "0.5,0.9").equals("none") ? List.of()
 				: args.strings("rates", "0.5,0.9").stream().map(Double::valueOf).toList();
 		int openSeconds = args.integer("open-seconds", 20);
+		int openReps = args.integer("open-reps", reps);
 		int activityCpuMillis = args.integer("activity-cpu-ms", 0);
+		int idleQueues = args.integer("idle-queues", 0);
+		if (idleQueues > 0 && !variants.stream().allMatch(List.of("raw", "starter")::contains)) {
+			throw new IllegalArgumentException("--idle-queues runs raw and starter only (--variants raw,starter)");
+		}
 		Jdk jdk = args.string("jdk", "").isEmpty() ? Jdk.current() : Jdk.at(args.string("jdk", ""));
 		ScenarioRecorder recorder = new ScenarioRecorder("throughput", Throughput.class, args);
 
@@ -127,7 +133,7 @@ public final class Throughput {
 					int count = mode.equals("tcp") ? tcpN : n;
 					String classpath = variant.equals("official") ? Classpaths.officialFull() : Classpaths.full();
 					recorder.add(runOnce(recorder, jdk, classpath, mode, variant, rep,
-							new Load(count, inFlight, warmup, 0, activityCpuMillis)));
+							new Load(count, inFlight, warmup, 0, activityCpuMillis, idleQueues)));
 				}
 			}
 		}
@@ -140,6 +146,7 @@ public final class Throughput {
 		parameters.put("max_concurrent_activities", BenchWorkerOptions.MAX_CONCURRENT_ACTIVITIES);
 		parameters.put("max_concurrent_workflow_tasks", BenchWorkerOptions.MAX_CONCURRENT_WORKFLOW_TASKS);
 		parameters.put("activity_cpu_ms", activityCpuMillis);
+		parameters.put("idle_queues", idleQueues);
 		parameters.put("jdk", jdk.label());
 		Map<String, Object> extras = Map.of("extra_comparisons", Stream
 			.of(List.of("starter", "boot+raw"), List.of("starter", "official"))
@@ -148,8 +155,8 @@ public final class Throughput {
 		ScenarioResult throughput = recorder.finish(parameters, "raw", variants, modes, METRICS, extras);
 		List<String> openVariants = LATENCY_VARIANTS.stream().filter(variants::contains).toList();
 		if (!rates.isEmpty() && openVariants.contains("raw")) {
-			latency(args, throughput, jdk, modes, rates, openSeconds, openVariants, reps,
-					new Load(0, inFlight, warmup, 0, activityCpuMillis));
+			latency(args, throughput, jdk, modes, rates, openSeconds, openVariants, openReps,
+					new Load(0, inFlight, warmup, 0, activityCpuMillis, idleQueues));
 		}
 		return throughput;
 	}
@@ -179,18 +186,20 @@ public final class Throughput {
 						ScenarioRecorder.progress("latency " + group + " (" + Format.number(perSecond) + " wf/s) "
 								+ variant + " rep " + rep + "/" + reps);
 						Run run = runOnce(recorder, jdk, Classpaths.full(), mode, variant, rep,
-								new Load(count, closed.inFlight(), closed.warmup(), perSecond, closed.activityCpuMillis()));
+								new Load(count, closed.inFlight(), closed.warmup(), perSecond, closed.activityCpuMillis(),
+										closed.idleQueues()));
 						recorder.add(new Run(group, run.variant(), run.rep(), run.metrics(), run.details()));
 					}
 				}
 			}
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("rates", rates.stream().map((rate) -> Math.round(rate * 100) + "%").toList());
+		parameters.put("rates", String.join(" and ", rates.stream().map((rate) -> Math.round(rate * 100) + "%").toList()));
 		parameters.put("open_seconds", openSeconds);
 		parameters.put("reps", reps);
 		parameters.put("warmup", closed.warmup());
 		parameters.put("activity_cpu_ms", closed.activityCpuMillis());
+		parameters.put("idle_queues", closed.idleQueues());
 		parameters.put("jdk", jdk.label());
 		Map<String, Object> extras = new LinkedHashMap<>();
 		extras.put("closed_loop_maximum_wf_per_s", maxima);
@@ -209,8 +218,10 @@ public final class Throughput {
 	 * @param warmup warm-up workflows, closed loop
 	 * @param perSecond the open loop's rate, or 0 for the closed loop
 	 * @param activityCpuMillis CPU time each payment activity computes
+	 * @param idleQueues further queues running the same types with no load
 	 */
-	private record Load(int count, int inFlight, int warmup, double perSecond, int activityCpuMillis) {
+	private record Load(int count, int inFlight, int warmup, double perSecond, int activityCpuMillis,
+			int idleQueues) {
 	}
 
 	private static Run runOnce(ScenarioRecorder recorder, Jdk jdk, String classpath, String mode, String variant,
@@ -229,7 +240,7 @@ public final class Throughput {
 		};
 		List<String> childArgs = List.of("--target=" + target, "--queue=orders-" + name, "--n=" + load.count(),
 				"--c=" + load.inFlight(), "--warmup=" + load.warmup(), "--rate=" + load.perSecond(),
-				"--activity-cpu-ms=" + load.activityCpuMillis());
+				"--activity-cpu-ms=" + load.activityCpuMillis(), "--idle-queues=" + load.idleQueues());
 		try (server; ChildJvm worker = ChildJvm.launch(name, jdk, classpath, recorder.jvmOptions(), main, childArgs,
 				recorder.log(name))) {
 			Duration timeout = Duration.ofMinutes(20);

@@ -7,8 +7,8 @@ import io.temporal.worker.WorkerOptions;
 
 /**
  * The worker options both variants use, from one place: the raw variant builds {@link WorkerOptions} from them, the
- * starter variant gets the same values as {@code temporal.worker-defaults.*} properties. Pollers stay at the SDK
- * default in both.
+ * starter variant gets the same values as {@code temporal.worker-defaults.*} properties. Pollers and threads are each
+ * variant's own defaults (the SDK's for raw, the starter's for the starter).
  */
 public final class BenchWorkerOptions {
 

@@ -47,7 +47,8 @@ public final class ProcessStats {
 	public static Map<String, Long> threadsByKind() {
 		Map<String, Long> byKind = new java.util.HashMap<>();
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			byKind.merge(thread.getName().replaceAll("[0-9]+", "N"), 1L, Long::sum);
+			// quoted parts are task queues and namespaces: one kind whatever the queue
+			byKind.merge(thread.getName().replaceAll("\"[^\"]*\"", "…").replaceAll("[0-9]+", "N"), 1L, Long::sum);
 		}
 		Map<String, Long> sorted = new java.util.LinkedHashMap<>();
 		byKind.entrySet()

@@ -6,13 +6,13 @@ import io.github.workerstarter.annotation.ActivityImpl;
 
 /**
  * Runs on the activity-only payment worker; never fails, so every workflow costs the same three activities. With
- * {@code --activity-cpu-ms} it computes for that long first (CPU-bound work, which never blocks: what a virtual
- * thread cannot yield during).
+ * {@code --activity-cpu-ms} it computes for that many milliseconds first (CPU-bound work that never blocks, so a
+ * virtual thread running it keeps its carrier).
  */
 @ActivityImpl(taskQueues = "${bench.queue}-payment")
 public class PaymentActivitiesImpl implements PaymentActivities {
 
-	/** CPU time each payment spends, set once by the worker JVM's main from its arguments. */
+	/** How long each payment computes, set once by the worker JVM's main from its arguments. */
 	static volatile double cpuMillis;
 
 	@Override
@@ -23,12 +23,12 @@ public class PaymentActivitiesImpl implements PaymentActivities {
 		return "pay-" + orderId;
 	}
 
-	// thread CPU time, not wall time: a thread that waits for a core keeps computing once it has one
+	// computes without blocking for that long on the clock (the thread CPU clock is not available on virtual threads:
+	// ThreadMXBean answers -1 there)
 	private static long burn(long nanos) {
-		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-		long until = threads.getCurrentThreadCpuTime() + nanos;
+		long until = System.nanoTime() + nanos;
 		long sum = 0;
-		while (threads.getCurrentThreadCpuTime() < until) {
+		while (System.nanoTime() - until < 0) {
 			for (int i = 0; i < 10_000; i++) {
 				sum += i * 31L ^ sum;
 			}
