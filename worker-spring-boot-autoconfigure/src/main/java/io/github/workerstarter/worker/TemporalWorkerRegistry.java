@@ -148,16 +148,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		long findingStarted = System.nanoTime();
 		List<TemporalImplementation> implementations = this.finder.findAll();
 		List<WorkerEntry> configured = this.properties.workerEntries();
-		Set<String> runWorkflows = configured.stream()
-			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
-				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.servesWorker(entry.name())))
-			.map(WorkerEntry::name)
-			.collect(Collectors.toSet());
-		Set<String> runActivities = configured.stream()
-			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
-				.anyMatch((i) -> i.kind() == ImplementationKind.ACTIVITY && i.servesWorker(entry.name())))
-			.map(WorkerEntry::name)
-			.collect(Collectors.toSet());
+		Set<String> runWorkflows = running(configured, implementations, ImplementationKind.WORKFLOW);
+		Set<String> runActivities = running(configured, implementations, ImplementationKind.ACTIVITY);
 		// may ask the server what it is (the startup check, shared with the lifecycle): counted with finding
 		List<WorkerEntry> entries = this.testServerStickyExecution.apply(configured, runWorkflows);
 		Map<String, PollerDefaults.Choice> pollers = this.pollerDefaults.choose(entries, runWorkflows, runActivities,
@@ -187,6 +179,16 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		}
 		this.buildTimes = new BuildTimes(finding, times);
 		this.workers = List.copyOf(built);
+	}
+
+	// the enabled entries with an implementation of that kind: the workers that will poll its tasks
+	private Set<String> running(List<WorkerEntry> entries, List<TemporalImplementation> implementations,
+			ImplementationKind kind) {
+		return entries.stream()
+			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
+				.anyMatch((i) -> i.kind() == kind && i.servesWorker(entry.name())))
+			.map(WorkerEntry::name)
+			.collect(Collectors.toSet());
 	}
 
 	// the name the namespace's client uses (temporal.namespace may have been left to a CLI profile)
