@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -22,6 +23,7 @@ import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
 import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
+import io.github.workerstarter.embedded.EmbeddedTemporalServer;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
 import io.github.workerstarter.worker.WorkerFactoryOptionsFactory;
@@ -135,6 +137,14 @@ public final class TestEnvironmentAutoConfiguration {
 			}
 
 		};
+	}
+
+	// a test written before the test module was added, under temporal.target: embedded, injects the server it ran on
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "temporal", name = "target", havingValue = "embedded")
+	EmbeddedTemporalServer embeddedTemporalServer(TestWorkflowEnvironment testEnvironment) {
+		return EmbeddedTemporalServer.sharing(testEnvironment.getWorkflowServiceStubs().getRawChannel());
 	}
 
 	@Bean
