@@ -2,12 +2,14 @@ package io.github.workerstarter.test.environment;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -155,16 +157,35 @@ public final class TestEnvironmentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
+	@Conditional(ReplayOrRecord.class)
 	ProducedHistoriesCheck temporalProducedHistoriesCheck(TestWorkflowEnvironment testEnvironment,
-			WorkflowHistoryReplayer replayer, ObjectProvider<TemporalNamespaces> namespaces) {
+			WorkflowHistoryReplayer replayer, ObjectProvider<TemporalNamespaces> namespaces, TemporalTestProperties test) {
 		// those sharing the main stubs, the environment's; one with a connection of its own is on another server
 		return new ProducedHistoriesCheck(testEnvironment, replayer, () -> namespaces.stream()
 			.flatMap((all) -> all.all()
 				.stream()
 				.filter((namespace) -> namespace.stubs() == all.get(NamespaceProperties.MAIN).stubs()))
 			.map(NamespaceConnection::client)
-			.toList());
+			.toList(), test.replay().enabled(), test.replay().recordTo());
+	}
+
+	/** The histories are read after each test to replay them, to record them, or both. */
+	static final class ReplayOrRecord extends AnyNestedCondition {
+
+		ReplayOrRecord() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
+		static final class Replay {
+
+		}
+
+		@ConditionalOnProperty(name = "temporal.test.replay.record-to")
+		static final class Record {
+
+		}
+
 	}
 
 }
