@@ -161,7 +161,7 @@ final class KeyRingLoader {
 			Key found = store.getKey(entry, (password != null) ? password.toCharArray() : new char[0]);
 			if (!(found instanceof SecretKey secretKey)) {
 				throw new WorkerConfigurationException("Key '" + id + "' (" + property + "): " + where + " is "
-						+ ((found != null) ? "a " + found.getAlgorithm() + " private key" : "a certificate")
+						+ ((found != null) ? "a private key (" + found.getAlgorithm() + ")" : "a certificate")
 						+ ", not a secret key (a PEM bundle cannot hold one).",
 						"Use a PKCS12 or JCEKS key store with a secret key entry (" + GENERATE_ENTRY + ").");
 			}
