@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -52,6 +53,18 @@ public final class PayloadEncryptionAutoConfiguration {
 				(threshold >= 0) ? "of payloads from " + compression.threshold() : "off",
 				properties.encryptFailureMessages() ? "encrypted" : "in the clear");
 		return new AesGcmPayloadCodec(keys, threshold, properties.encryptFailureMessages());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class KeyMaterialSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "temporalPayloadKeySanitizingFunction")
+		KeyMaterialSanitizingFunction temporalPayloadKeySanitizingFunction(PayloadEncryptionProperties properties) {
+			return new KeyMaterialSanitizingFunction(properties);
+		}
+
 	}
 
 }
