@@ -46,7 +46,8 @@ import io.temporal.payload.codec.PayloadCodec;
 
 /**
  * {@code temporal.payloads.codec-server.enabled=true} in a Spring MVC application: {@code POST {path}/decode} and
- * {@code POST {path}/encode} in Temporal's codec server protocol (see {@link CodecServerHandler}), with the
+ * {@code POST {path}/encode} (and {@code {path}/{namespace}/decode}, {@code .../encode}) in Temporal's codec server
+ * protocol (see {@link CodecServerHandler}), with the
  * application's {@link PayloadCodec} beans, CORS for the configured Web UI origins. With Spring Security, its own
  * {@link SecurityFilterChain} (bean {@value #SECURITY_FILTER_CHAIN}, ordered before Spring Boot's default one, which it
  * leaves in place) lets through only authenticated users with the role, by HTTP Basic (against the application's
@@ -83,6 +84,9 @@ public final class CodecServerAutoConfiguration {
 		return RouterFunctions.route()
 			.POST(properties.path() + "/decode", handler::decode)
 			.POST(properties.path() + "/encode", handler::encode)
+			// the CLI's and the Web UI's endpoint templating: {namespace} in the endpoint's URL
+			.POST(properties.path() + "/{namespace}/decode", handler::decode)
+			.POST(properties.path() + "/{namespace}/encode", handler::encode)
 			.build();
 	}
 
@@ -100,7 +104,7 @@ public final class CodecServerAutoConfiguration {
 			@Override
 			public void addCorsMappings(CorsRegistry registry) {
 				if (!properties.allowedOrigins().isEmpty()) {
-					registry.addMapping(properties.path() + "/*").combine(cors(properties));
+					registry.addMapping(properties.path() + "/**").combine(cors(properties));
 				}
 			}
 
@@ -137,7 +141,8 @@ public final class CodecServerAutoConfiguration {
 		@ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN)
 		SecurityFilterChain temporalCodecServerSecurityFilterChain(HttpSecurity http, CodecServerProperties properties,
 				ObjectProvider<CodecServerJwt> jwt) throws Exception {
-			http.securityMatcher(properties.path() + "/decode", properties.path() + "/encode")
+			http.securityMatcher(properties.path() + "/decode", properties.path() + "/encode",
+					properties.path() + "/*/decode", properties.path() + "/*/encode")
 				.authorizeHttpRequests((requests) -> {
 					if (properties.allowUnauthenticated()) {
 						requests.anyRequest().permitAll();
@@ -158,7 +163,7 @@ public final class CodecServerAutoConfiguration {
 			}
 			else {
 				UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-				source.registerCorsConfiguration(properties.path() + "/*", cors(properties));
+				source.registerCorsConfiguration(properties.path() + "/**", cors(properties));
 				http.cors((cors) -> cors.configurationSource(source));
 			}
 			jwt.ifAvailable((bearer) -> bearer.apply(http));

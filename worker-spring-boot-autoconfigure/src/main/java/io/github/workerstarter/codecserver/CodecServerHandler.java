@@ -26,7 +26,8 @@ import io.temporal.payload.codec.PayloadCodecException;
  * Temporal's codec server protocol: {@code POST .../decode} and {@code POST .../encode} take the protobuf JSON of
  * {@code temporal.api.common.v1.Payloads} ({@code {"payloads":[{"metadata":{"encoding":"<base64>"},"data":"<base64>"}]}})
  * and answer the same shape, decoded or encoded by the application's codecs in the order its data converter applies
- * them. The {@code X-Namespace} header the Web UI and the CLI send must name a namespace of this application: its
+ * them. The namespace the payloads come from, in the {@code X-Namespace} header the Web UI and the CLI send (or as a
+ * path segment, {@code .../{namespace}/decode}, for endpoint templating), must be a namespace of this application: its
  * payloads are the ones this application's keys are meant to open. A payload that does not decode (an unknown key id,
  * a tampered payload) is answered 400 with the codec's reason.
  */
@@ -66,11 +67,12 @@ final class CodecServerHandler {
 	}
 
 	private ServerResponse apply(ServerRequest request, String operation, UnaryOperator<List<Payload>> codec) {
-		String namespace = request.headers().firstHeader(NAMESPACE_HEADER);
+		String namespace = request.pathVariables().getOrDefault("namespace",
+				request.headers().firstHeader(NAMESPACE_HEADER));
 		Set<String> served = this.namespaces.get();
 		if (namespace != null && !namespace.isBlank() && !served.isEmpty() && !served.contains(namespace)) {
 			return problem(HttpStatus.NOT_FOUND, "This codec server " + operation + "s payloads of the namespaces "
-					+ served + " only; the request's " + NAMESPACE_HEADER + " is '" + namespace + "'.");
+					+ served + " only; the request's namespace (" + NAMESPACE_HEADER + " or path) is '" + namespace + "'.");
 		}
 		Payloads.Builder payloads = Payloads.newBuilder();
 		try {

@@ -115,7 +115,15 @@ class CodecServerTests {
 		HttpResponse<String> response = http.post("/temporal/codec/decode", List.of(), "X-Namespace", "billing");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("This codec server decodes payloads of the namespaces [payments] only; "
-				+ "the request's X-Namespace is 'billing'.");
+				+ "the request's namespace (X-Namespace or path) is 'billing'.");
+		assertThat(http.post("/temporal/codec/billing/decode", List.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void takesTheNamespaceFromThePathForEndpointTemplating() {
+		Payload plain = DefaultDataConverter.STANDARD_INSTANCE.toPayload(CARD).orElseThrow();
+		List<Payload> encoded = CodecServerClient.payloads(http.post("/temporal/codec/payments/encode", List.of(plain)));
+		assertThat(CodecServerClient.payloads(http.post("/temporal/codec/payments/decode", encoded))).containsExactly(plain);
 	}
 
 	@Test

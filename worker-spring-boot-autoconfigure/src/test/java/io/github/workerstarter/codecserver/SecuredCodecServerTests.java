@@ -93,9 +93,11 @@ class SecuredCodecServerTests {
 
 	@Test
 	void anUnauthenticatedRequestIsRefused() {
-		HttpResponse<String> response = http.post("/temporal/codec/decode", stored);
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).doesNotContain("Jane");
+		for (String path : new String[] { "/temporal/codec/decode", "/temporal/codec/default/decode" }) {
+			HttpResponse<String> response = http.post(path, stored);
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.body()).as(path).doesNotContain("Jane");
+		}
 	}
 
 	@Test
