@@ -1,14 +1,12 @@
 package io.github.workerstarter.encryption;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.workerstarter.TemporalTestSupport;
+import io.github.workerstarter.fixtures.encryption.MountedSecretKeys;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.client.WorkflowClient;
@@ -85,13 +84,15 @@ class PayloadEncryptionAutoConfigurationTests {
 	}
 
 	@Test
-	void keysWithoutASourceComeFromTheProviderBean() {
-		this.runner.withUserConfiguration(VaultKeys.class)
-			.withPropertyValues("temporal.payloads.encryption.enabled=true",
+	void keysWithoutASourceComeFromTheProviderBean() throws Exception {
+		java.nio.file.Files.writeString(this.files.resolve("vault-1"), TestKeys.base64(TestKeys.key(1)) + "\n");
+		java.nio.file.Files.writeString(this.files.resolve("vault-2"), TestKeys.base64(TestKeys.key(2)) + "\n");
+		this.runner.withUserConfiguration(MountedSecretKeys.class)
+			.withPropertyValues("payload-keys.directory=" + this.files, "temporal.payloads.encryption.enabled=true",
 					"temporal.payloads.encryption.active-key-id=vault-2", "temporal.payloads.encryption.keys.vault-1=",
 					"temporal.payloads.encryption.keys.vault-2=")
 			.run((context) -> {
-				assertThat(context.getBean(VaultKeys.class).asked).containsExactly("vault-1", "vault-2");
+				assertThat(context.getBean(PayloadEncryptionKeyRing.class).keyIds()).containsExactly("vault-1", "vault-2");
 				Payload payload = converter(context).toPayload("x").orElseThrow();
 				assertThat(payload.getMetadataOrThrow("encryption-key-id").toStringUtf8()).isEqualTo("vault-2");
 				assertThat(decrypt(payload, TestKeys.key(2)).getData().toStringUtf8()).isEqualTo("\"x\"");
@@ -170,22 +171,6 @@ class PayloadEncryptionAutoConfigurationTests {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 		cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Arrays.copyOf(data, 12)));
 		return Payload.parseFrom(cipher.doFinal(data, 12, data.length - 12));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class VaultKeys {
-
-		final List<String> asked = new ArrayList<>();
-
-		@Bean
-		PayloadEncryptionKeyProvider vaultKeyProvider() {
-			return (keyId) -> {
-				this.asked.add(keyId);
-				return new SecretKeySpec(TestKeys.key(Integer.parseInt(keyId.substring("vault-".length()))).getEncoded(),
-						"AES");
-			};
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
