@@ -176,7 +176,11 @@ class PayloadEncryptionEndToEndTests {
 	}
 
 	private static WorkflowOptions options(String queue, String workflowId) {
-		return CardPayments.options(queue, workflowId);
+		// a task handed to a poll that a closing context cancels waits out this timeout (the SDK's test server has no
+		// graceful poll shutdown): short, so the restarted worker gets it soon
+		return WorkflowOptions.newBuilder(CardPayments.options(queue, workflowId))
+			.setWorkflowTaskTimeout(Duration.ofSeconds(3))
+			.build();
 	}
 
 	private static CardPaymentWorkflow stub(ApplicationContext context, String queue, String workflowId) {
