@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.crypto.AEADBadTagException;
@@ -188,7 +189,7 @@ public final class AesGcmPayloadCodec implements PayloadCodec, EncodesFailureAtt
 		byte[] bytes = data.toByteArray();
 		byte[] plaintext;
 		try {
-			plaintext = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(bytes, NONCE_BYTES)).doFinal(bytes,
+			plaintext = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(bytes, NONCE_BYTES)).doFinal(bytes,
 					NONCE_BYTES, bytes.length - NONCE_BYTES);
 		}
 		catch (AEADBadTagException ex) {

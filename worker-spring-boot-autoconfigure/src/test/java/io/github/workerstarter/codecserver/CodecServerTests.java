@@ -1,7 +1,9 @@
 package io.github.workerstarter.codecserver;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +88,7 @@ class CodecServerTests {
 	void decodesAHistorysPayloadsBackToTheInput() throws Exception {
 		CardPayments.pay(app, "card-payments", "codec-decode", CARD, "confirmed");
 		List<Payload> stored = CardPayments.payloads(CardPayments.history(app, "codec-decode"));
-		assertThat(stored).allSatisfy((payload) -> assertThat(payload.getData().toString(java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(stored).allSatisfy((payload) -> assertThat(payload.getData().toString(StandardCharsets.ISO_8859_1))
 			.doesNotContain("Jane"));
 
 		HttpResponse<String> response = http.post("/temporal/codec/decode", stored, "X-Namespace", "payments");
@@ -129,7 +131,7 @@ class CodecServerTests {
 	@Test
 	void answersAPayloadItCannotDecryptWith400NamingTheKey() {
 		Payload foreign = new AesGcmPayloadCodec(PayloadEncryptionKeyRing.of("k-other",
-				java.util.Map.of("k-other", TestKeys.key(99))))
+				Map.of("k-other", TestKeys.key(99))))
 			.encode(List.of(DefaultDataConverter.STANDARD_INSTANCE.toPayload("x").orElseThrow()))
 			.get(0);
 

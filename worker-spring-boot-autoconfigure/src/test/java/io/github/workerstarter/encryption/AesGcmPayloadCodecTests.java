@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -169,7 +170,7 @@ class AesGcmPayloadCodecTests {
 	}
 
 	static PayloadEncryptionKeyRing ring(String active, Map<String, SecretKey> keys) {
-		return PayloadEncryptionKeyRing.of(active, new LinkedHashMap<>(new java.util.TreeMap<>(keys)));
+		return PayloadEncryptionKeyRing.of(active, new LinkedHashMap<>(new TreeMap<>(keys)));
 	}
 
 	static SecretKey key(int seed) {

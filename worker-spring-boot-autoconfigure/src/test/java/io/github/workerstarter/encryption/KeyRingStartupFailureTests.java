@@ -2,6 +2,8 @@ package io.github.workerstarter.encryption;
 
 import java.nio.file.Path;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,7 +199,7 @@ class KeyRingStartupFailureTests {
 
 		@Bean
 		PayloadEncryptionKeyProvider shortKeyProvider() {
-			return (keyId) -> new javax.crypto.spec.SecretKeySpec(new byte[16], "AES");
+			return (keyId) -> new SecretKeySpec(new byte[16], "AES");
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.workerstarter.encryption;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -85,8 +86,8 @@ class PayloadEncryptionAutoConfigurationTests {
 
 	@Test
 	void keysWithoutASourceComeFromTheProviderBean() throws Exception {
-		java.nio.file.Files.writeString(this.files.resolve("vault-1"), TestKeys.base64(TestKeys.key(1)) + "\n");
-		java.nio.file.Files.writeString(this.files.resolve("vault-2"), TestKeys.base64(TestKeys.key(2)) + "\n");
+		Files.writeString(this.files.resolve("vault-1"), TestKeys.base64(TestKeys.key(1)) + "\n");
+		Files.writeString(this.files.resolve("vault-2"), TestKeys.base64(TestKeys.key(2)) + "\n");
 		this.runner.withUserConfiguration(MountedSecretKeys.class)
 			.withPropertyValues("payload-keys.directory=" + this.files, "temporal.payloads.encryption.enabled=true",
 					"temporal.payloads.encryption.active-key-id=vault-2", "temporal.payloads.encryption.keys.vault-1=",

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +114,7 @@ class PayloadEncryptionEndToEndTests {
 	void aPayloadUnderAnUnknownKeyFailsTheWorkflowTaskNamingTheKeyUntilTheKeyIsAdded() {
 		runner("e2e-unknown", "key-b:" + TestKeys.base64(KEY_B)).run((context) -> {
 			foreignClient(context, new AesGcmPayloadCodec(PayloadEncryptionKeyRing.of("key-x",
-					java.util.Map.of("key-x", KEY_X))))
+					Map.of("key-x", KEY_X))))
 				.newUntypedWorkflowStub("CardPayment", options("e2e-unknown", "card-unknown-key"))
 				.start(CARD);
 
@@ -138,7 +139,7 @@ class PayloadEncryptionEndToEndTests {
 	void aTamperedPayloadFailsTheWorkflowTaskNamingTheKeyAndIsNeverDecoded() {
 		runner("e2e-tampered", "key-b:" + TestKeys.base64(KEY_B)).run((context) -> {
 			AesGcmPayloadCodec codec = new AesGcmPayloadCodec(
-					PayloadEncryptionKeyRing.of("key-b", java.util.Map.of("key-b", KEY_B)));
+					PayloadEncryptionKeyRing.of("key-b", Map.of("key-b", KEY_B)));
 			PayloadCodec tampering = new PayloadCodec() {
 
 				@Override

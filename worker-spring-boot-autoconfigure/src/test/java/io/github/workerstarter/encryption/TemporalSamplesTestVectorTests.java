@@ -16,6 +16,7 @@ import io.temporal.api.common.v1.Payloads;
 import io.temporal.common.converter.DefaultDataConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A payload that another implementation of the convention encrypted decodes here. The file
@@ -53,7 +54,7 @@ class TemporalSamplesTestVectorTests {
 	void theVectorDoesNotDecodeUnderAnotherKey() throws IOException {
 		AesGcmPayloadCodec codec = new AesGcmPayloadCodec(PayloadEncryptionKeyRing.of("test-key-id",
 				Map.of("test-key-id", AesGcmPayloadCodecTests.KEY_A)));
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> codec.decode(List.of(vector().getPayloads(0)))))
+		assertThat(catchThrowable(() -> codec.decode(List.of(vector().getPayloads(0)))))
 			.isInstanceOf(PayloadDecryptionException.class)
 			.hasMessageContaining("failed AES-GCM authentication");
 	}
