@@ -1,5 +1,6 @@
 package io.github.workerstarter.registration;
 
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -64,7 +66,7 @@ final class UnregisteredWorkflowClasses {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static Class<?> load(String className, ClassLoader classLoader) {
+	private static @Nullable Class<?> load(String className, @Nullable ClassLoader classLoader) {
 		try {
 			return ClassUtils.forName(className, classLoader);
 		}
@@ -74,7 +76,7 @@ final class UnregisteredWorkflowClasses {
 	}
 
 	static boolean isWorkflowClass(Class<?> type) {
-		return !type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())
+		return !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
 				&& Arrays.stream(ClassUtils.getAllInterfacesForClass(type))
 					.anyMatch((candidate) -> candidate.isAnnotationPresent(WorkflowInterface.class));
 	}
