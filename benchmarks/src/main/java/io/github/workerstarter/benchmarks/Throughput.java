@@ -49,7 +49,8 @@ import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
  * result, throughput and CPU per workflow at that rate.
  *
  * <pre>
- * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw,official]
+ * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp
+ * [--variants raw,starter,boot+raw,official,starter+enc]
  * [--rates 0.5,0.9|none] [--open-seconds 20] [--open-reps reps] [--idle-queues 0] [--activity-cpu-ms 0] [--jdk /path/to/jdk] [--out dir]
  * [--jvm-opts "..."]
  * </pre>
@@ -58,9 +59,10 @@ public final class Throughput {
 
 	/**
 	 * boot+raw: the raw wiring inside a plain Boot app, to tell the starter's cost from Spring Boot's presence;
-	 * official: the same app on Temporal's own starter, on a class path of its own (actuator and Prometheus too).
+	 * official: the same app on Temporal's own starter, on a class path of its own (actuator and Prometheus too);
+	 * starter+enc: the starter app with temporal.payloads.encryption on (AES-256-GCM, every payload).
 	 */
-	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw", "official");
+	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw", "official", "starter+enc");
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("wf_per_s", "throughput", "wf/s", Compare.RATIO),
@@ -149,7 +151,7 @@ public final class Throughput {
 		parameters.put("idle_queues", idleQueues);
 		parameters.put("jdk", jdk.label());
 		Map<String, Object> extras = Map.of("extra_comparisons", Stream
-			.of(List.of("starter", "boot+raw"), List.of("starter", "official"))
+			.of(List.of("starter", "boot+raw"), List.of("starter", "official"), List.of("starter+enc", "starter"))
 			.filter(variants::containsAll)
 			.toList());
 		ScenarioResult throughput = recorder.finish(parameters, "raw", variants, modes, METRICS, extras);
@@ -233,14 +235,15 @@ public final class Throughput {
 		String target = (server != null) ? server.target() : BenchWorkerOptions.EMBEDDED;
 		String main = switch (variant) {
 			case "raw" -> OrderRawWorker.class.getName();
-			case "starter" -> OrderStarterWorker.class.getName();
+			case "starter", "starter+enc" -> OrderStarterWorker.class.getName();
 			case "boot+raw" -> OrderPlainBootWorker.class.getName();
 			case "official" -> OrderOfficialStarterWorker.class.getName();
 			default -> throw new IllegalArgumentException("Unknown variant " + variant + "; known: " + VARIANTS);
 		};
 		List<String> childArgs = List.of("--target=" + target, "--queue=orders-" + name, "--n=" + load.count(),
 				"--c=" + load.inFlight(), "--warmup=" + load.warmup(), "--rate=" + load.perSecond(),
-				"--activity-cpu-ms=" + load.activityCpuMillis(), "--idle-queues=" + load.idleQueues());
+				"--activity-cpu-ms=" + load.activityCpuMillis(), "--idle-queues=" + load.idleQueues(),
+				"--encrypt=" + variant.equals("starter+enc"));
 		try (server; ChildJvm worker = ChildJvm.launch(name, jdk, classpath, recorder.jvmOptions(), main, childArgs,
 				recorder.log(name))) {
 			Duration timeout = Duration.ofMinutes(20);
@@ -277,6 +280,9 @@ public final class Throughput {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("load_peak_rss_mb", result.get("load_peak_rss_mb").asDouble());
 			details.put("elapsed_ms", result.get("elapsed_ms").asDouble());
+			if (result.has("payload_encoding")) {
+				details.put("payload_encoding", result.get("payload_encoding").asText());
+			}
 			if (result.has("prototype_us")) {
 				details.put("prototype_us", result.get("prototype_us").asDouble());
 			}
