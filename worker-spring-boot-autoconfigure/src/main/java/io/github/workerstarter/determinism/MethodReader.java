@@ -1,0 +1,482 @@
+package io.github.workerstarter.determinism;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.asm.AnnotationVisitor;
+import org.springframework.asm.Handle;
+import org.springframework.asm.Label;
+import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Opcodes;
+import org.springframework.asm.SpringAsmInfo;
+import org.springframework.asm.Type;
+
+/**
+ * Reads one method's bytecode into its {@link MethodSummary}, following the operand stack and the local variables in
+ * one pass, so that it knows which lambdas go to {@code Workflow.sideEffect}, which object a call is made on when the
+ * method created it, and which collection (and of what key type) a loop or a stream iterates.
+ */
+final class MethodReader extends MethodVisitor {
+
+	private static final String WORKFLOW = "io/temporal/workflow/Workflow";
+
+	private static final String COLLECTORS = "java/util/stream/Collectors";
+
+	/** Views and copies that keep a collection's order. */
+	private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
+
+	private static final Set<String> ORDER_KEEPING_COPIES = Set.of("java/util/ArrayList", "java/util/LinkedList",
+			"java/util/ArrayDeque", "java/util/LinkedHashSet", "java/util/LinkedHashMap", "java/util/Vector",
+			"java/util/concurrent/CopyOnWriteArrayList");
+
+	/** Calls where a collection's order becomes observable. */
+	private static final Set<String> ITERATIONS = Set.of("iterator", "forEach", "spliterator", "toArray");
+
+	/** Stream results that do not depend on the order of the elements. */
+	private static final Set<String> ORDER_FREE_RESULTS = Set.of("count", "anyMatch", "allMatch", "noneMatch", "min",
+			"max", "sum", "average", "summaryStatistics", "close", "isParallel");
+
+	/** Collectors whose result does not depend on the order of the elements (maps and sets are checked in turn). */
+	private static final Set<String> ORDER_FREE_COLLECTORS = Set.of("toSet", "toUnmodifiableSet", "toMap",
+			"toUnmodifiableMap", "toConcurrentMap", "groupingBy", "groupingByConcurrent", "partitioningBy", "counting",
+			"summingInt", "summingLong", "summingDouble", "averagingInt", "averagingLong", "averagingDouble",
+			"summarizingInt", "summarizingLong", "summarizingDouble", "minBy", "maxBy");
+
+	private final ClassSummary owner;
+
+	private final MethodSummary method;
+
+	private final OperandStack stack = new OperandStack();
+
+	private final Map<Integer, Value> locals = new HashMap<>();
+
+	private final Map<Label, Integer> labels = new HashMap<>();
+
+	private final List<LocalVariable> variables = new ArrayList<>();
+
+	private final List<PendingIteration> iterations = new ArrayList<>();
+
+	private int line = -1;
+
+	private int instruction;
+
+	private boolean reachable = true;
+
+	MethodReader(ClassSummary owner, MethodSummary method) {
+		super(SpringAsmInfo.ASM_VERSION);
+		this.owner = owner;
+		this.method = method;
+	}
+
+	@Override
+	public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+		if (ClassSummary.INJECTION_ANNOTATIONS.contains(descriptor)) {
+			this.method.injected = true;
+			this.method.runByContainer = true;
+		}
+		if (ClassSummary.LIFECYCLE_ANNOTATIONS.contains(descriptor)) {
+			this.method.runByContainer = true;
+		}
+		if (ClassSummary.ALLOW_ANNOTATION.equals(descriptor)) {
+			this.method.allowReason = "";
+			return ClassSummary.reason((reason) -> this.method.allowReason = reason);
+		}
+		return null;
+	}
+
+	@Override
+	public void visitCode() {
+		int slot = 0;
+		if (!this.method.isStatic()) {
+			this.locals.put(slot++, Value.UNKNOWN);
+		}
+		for (Type parameter : Type.getArgumentTypes(this.method.descriptor)) {
+			this.locals.put(slot, (parameter.getSort() == Type.OBJECT)
+					? Value.of(Container.madeBy(parameter.getInternalName())) : Value.UNKNOWN);
+			slot += parameter.getSize();
+		}
+	}
+
+	@Override
+	public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stackTypes) {
+		int depth = switch (type) {
+			case Opcodes.F_NEW, Opcodes.F_FULL -> slots(numStack, stackTypes);
+			case Opcodes.F_SAME1 -> slots(1, stackTypes);
+			default -> 0;
+		};
+		if (!this.reachable || this.stack.depth() != depth) {
+			this.stack.reset(depth);
+		}
+		this.reachable = true;
+	}
+
+	private static int slots(int count, Object[] types) {
+		int slots = 0;
+		for (int i = 0; i < count; i++) {
+			slots += (types[i] == Opcodes.LONG || types[i] == Opcodes.DOUBLE) ? 2 : 1;
+		}
+		return slots;
+	}
+
+	@Override
+	public void visitLabel(Label label) {
+		this.labels.put(label, this.instruction);
+	}
+
+	@Override
+	public void visitLineNumber(int line, Label start) {
+		this.line = line;
+		if (this.method.firstLine < 0) {
+			this.method.firstLine = line;
+		}
+	}
+
+	@Override
+	public void visitInsn(int opcode) {
+		this.instruction++;
+		if (OperandStack.isShuffle(opcode)) {
+			this.stack.shuffle(opcode);
+		}
+		else if ((opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW) {
+			this.stack.reset(0);
+			this.reachable = false;
+		}
+		else {
+			this.stack.discard(StackEffects.pops(opcode));
+			this.stack.pushUnknown(StackEffects.pushes(opcode));
+		}
+	}
+
+	@Override
+	public void visitIntInsn(int opcode, int operand) {
+		this.instruction++;
+		if (opcode == Opcodes.NEWARRAY) {
+			this.stack.pop();
+		}
+		this.stack.push(Value.UNKNOWN);
+	}
+
+	@Override
+	public void visitVarInsn(int opcode, int variable) {
+		this.instruction++;
+		switch (opcode) {
+			case Opcodes.ILOAD, Opcodes.FLOAD -> this.stack.push(Value.UNKNOWN);
+			case Opcodes.LLOAD, Opcodes.DLOAD -> this.stack.pushUnknown(2);
+			case Opcodes.ALOAD -> this.stack
+				.push(this.locals.getOrDefault(variable, Value.UNKNOWN).loadedFrom(variable, this.instruction));
+			case Opcodes.ISTORE, Opcodes.FSTORE -> this.locals.put(variable, this.stack.pop());
+			case Opcodes.LSTORE, Opcodes.DSTORE -> this.locals.put(variable, this.stack.pop(2));
+			case Opcodes.ASTORE -> this.locals.put(variable, this.stack.pop());
+			default -> {
+				// RET: subroutines are older than the class files that need frames
+			}
+		}
+	}
+
+	@Override
+	public void visitTypeInsn(int opcode, String type) {
+		this.instruction++;
+		switch (opcode) {
+			case Opcodes.NEW -> {
+				this.method.instantiated.add(type);
+				this.stack.push(Value.created(type));
+			}
+			case Opcodes.CHECKCAST -> this.stack.push(this.stack.pop());
+			default -> {
+				this.stack.pop();
+				this.stack.push(Value.UNKNOWN);
+			}
+		}
+	}
+
+	@Override
+	public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+		this.instruction++;
+		Type type = Type.getType(descriptor);
+		switch (opcode) {
+			case Opcodes.GETSTATIC, Opcodes.GETFIELD -> {
+				if (opcode == Opcodes.GETFIELD) {
+					this.stack.pop();
+				}
+				else {
+					this.method.staticallyUsed.add(fieldOwner);
+				}
+				this.stack.push(fieldValue(type, fieldOwner, name), type.getSize());
+			}
+			default -> {
+				Value value = this.stack.pop(type.getSize());
+				if (opcode == Opcodes.PUTFIELD) {
+					this.stack.pop();
+				}
+				else {
+					this.method.staticWrites.add(new MethodSummary.StaticWrite(this.line, fieldOwner, name));
+					this.method.staticallyUsed.add(fieldOwner);
+				}
+				if (fieldOwner.equals(this.owner.name) && value.container() != null) {
+					this.owner.assigned(name, value.container());
+				}
+			}
+		}
+	}
+
+	private Value fieldValue(Type type, String fieldOwner, String name) {
+		if (type.getSort() != Type.OBJECT) {
+			return Value.UNKNOWN;
+		}
+		Container container = Container.ofField(type.getInternalName(), fieldOwner, name);
+		ClassSummary.Field field = fieldOwner.equals(this.owner.name) ? this.owner.fields.get(name) : null;
+		if (container != null && field != null) {
+			container = container.withKeyType(SignatureTypes.keyType(field.signature()));
+		}
+		return Value.of(container);
+	}
+
+	@Override
+	public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+		this.instruction++;
+		Type[] argumentTypes = Type.getArgumentTypes(descriptor);
+		Value[] arguments = new Value[argumentTypes.length];
+		for (int i = arguments.length - 1; i >= 0; i--) {
+			arguments[i] = this.stack.pop(argumentTypes[i].getSize());
+		}
+		Value receiver = (opcode == Opcodes.INVOKESTATIC) ? null : this.stack.pop();
+		if (opcode == Opcodes.INVOKESTATIC) {
+			this.method.staticallyUsed.add(callOwner);
+		}
+		boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+		this.method.calls.add(new MethodSummary.Call(this.line, opcode, callOwner, name, descriptor,
+				(virtual && receiver != null) ? receiver.createdClass() : null));
+		if (WORKFLOW.equals(callOwner) && (name.equals("sideEffect") || name.equals("mutableSideEffect"))) {
+			// their functions run once and are recorded in the history; a replay reads the recorded value
+			for (Value argument : arguments) {
+				if (argument.lambda() != null) {
+					argument.lambda().sideEffect = true;
+				}
+			}
+		}
+		if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+			constructed(callOwner, receiver, arguments);
+		}
+		Type returnType = Type.getReturnType(descriptor);
+		Value result = result(callOwner, name, descriptor, receiver, arguments);
+		if (returnType.getSort() != Type.VOID) {
+			this.stack.push(result, returnType.getSize());
+		}
+	}
+
+	// a copy made by a constructor keeps its source's order (new ArrayList<>(map.keySet()))
+	private void constructed(String type, Value receiver, Value[] arguments) {
+		if (ORDER_KEEPING_COPIES.contains(type) && arguments.length == 1 && arguments[0].container() != null
+				&& this.stack.depth() > 0) {
+			Value copy = this.stack.pop();
+			this.stack.push((copy == receiver) ? arguments[0].view() : copy);
+		}
+	}
+
+	private Value result(String callOwner, String name, String descriptor, Value receiver, Value[] arguments) {
+		if (receiver == null) {
+			return staticResult(callOwner, name, arguments);
+		}
+		if (receiver.stream()) {
+			return streamResult(callOwner, name, descriptor, receiver, arguments);
+		}
+		if (callOwner.startsWith("java/util/stream/") && name.equals("collect") && arguments.length == 1) {
+			return collected(arguments[0]);
+		}
+		if (receiver.container() == null) {
+			return Value.UNKNOWN;
+		}
+		if (VIEWS.contains(name)) {
+			return receiver.view();
+		}
+		if (name.equals("stream") || name.equals("parallelStream")) {
+			return receiver.streamed();
+		}
+		if (ITERATIONS.contains(name)) {
+			this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, receiver));
+		}
+		else if (name.equals("sort")) {
+			sorted(receiver);
+		}
+		return Value.UNKNOWN;
+	}
+
+	private Value staticResult(String callOwner, String name, Value[] arguments) {
+		switch (callOwner) {
+			case "java/util/Set", "java/util/Map" -> {
+				if (name.equals("of") || name.equals("copyOf") || name.equals("ofEntries")) {
+					String made = callOwner.substring(callOwner.lastIndexOf('/') + 1) + "." + name;
+					return Value.of(new Container(Container.Ordering.SALTED, made, null, null, null));
+				}
+			}
+			case "java/util/List" -> {
+				if (name.equals("copyOf") && arguments.length == 1) {
+					return arguments[0].view();
+				}
+			}
+			case "java/util/Collections" -> {
+				if (name.equals("sort") && arguments.length >= 1) {
+					sorted(arguments[0]);
+				}
+				else if ((name.startsWith("unmodifiable") || name.startsWith("synchronized")) && arguments.length == 1) {
+					return arguments[0].view();
+				}
+			}
+			case COLLECTORS -> {
+				return Value.collector(name + "/" + arguments.length);
+			}
+			default -> {
+				// nothing known of other static results
+			}
+		}
+		return Value.UNKNOWN;
+	}
+
+	private Value streamResult(String callOwner, String name, String descriptor, Value stream, Value[] arguments) {
+		if (descriptor.endsWith("Stream;")) {
+			// intermediate operations keep the order, sorted() sets one
+			return name.equals("sorted") ? Value.UNKNOWN : stream;
+		}
+		if (name.equals("collect") && arguments.length == 1) {
+			String collector = arguments[0].collector();
+			if (collector == null || !ORDER_FREE_COLLECTORS.contains(collector.substring(0, collector.indexOf('/')))) {
+				this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, stream));
+				return Value.UNKNOWN;
+			}
+			return collected(arguments[0]);
+		}
+		if (!ORDER_FREE_RESULTS.contains(name)) {
+			this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, stream));
+		}
+		return Value.UNKNOWN;
+	}
+
+	// the hash tables the collectors build (the four-argument toMap and three-argument groupingBy take a supplier)
+	private static Value collected(Value collector) {
+		String made = collector.collector();
+		if (made == null) {
+			return Value.UNKNOWN;
+		}
+		return switch (made) {
+			case "toSet/0", "toMap/2", "toMap/3", "groupingBy/1", "groupingBy/2", "toConcurrentMap/2",
+					"toConcurrentMap/3" ->
+				Value.of(new Container(Container.Ordering.HASH, "Collectors." + made.substring(0, made.indexOf('/')) + "()",
+						null, null, null));
+			case "toUnmodifiableSet/0", "toUnmodifiableMap/2", "toUnmodifiableMap/3" -> Value.of(new Container(
+					Container.Ordering.SALTED, "Collectors." + made.substring(0, made.indexOf('/')) + "()", null, null,
+					null));
+			default -> Value.UNKNOWN;
+		};
+	}
+
+	// a sorted list no longer carries the order it was copied in
+	private void sorted(Value list) {
+		if (list.local() >= 0 && this.locals.containsKey(list.local())) {
+			this.locals.put(list.local(), this.locals.get(list.local()).withoutOrder());
+		}
+	}
+
+	@Override
+	public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+		this.instruction++;
+		Type[] argumentTypes = Type.getArgumentTypes(descriptor);
+		for (int i = argumentTypes.length - 1; i >= 0; i--) {
+			this.stack.pop(argumentTypes[i].getSize());
+		}
+		Type returnType = Type.getReturnType(descriptor);
+		if ("java/lang/invoke/LambdaMetafactory".equals(bootstrap.getOwner()) && arguments.length >= 2
+				&& arguments[1] instanceof Handle body) {
+			MethodSummary.Call call = new MethodSummary.Call(this.line, MethodSummary.Call.HANDLE + body.getTag(),
+					body.getOwner(), body.getName(), body.getDesc(), null);
+			this.method.calls.add(call);
+			this.stack.push(Value.lambda(call));
+		}
+		else if (returnType.getSort() != Type.VOID) {
+			// string concatenation, records' equals/hashCode/toString, switch on patterns
+			this.stack.pushUnknown(returnType.getSize());
+		}
+	}
+
+	@Override
+	public void visitJumpInsn(int opcode, Label label) {
+		this.instruction++;
+		this.stack.discard(StackEffects.jumpPops(opcode));
+		if (opcode == Opcodes.GOTO) {
+			this.reachable = false;
+		}
+	}
+
+	@Override
+	public void visitLdcInsn(Object value) {
+		this.instruction++;
+		this.stack.pushUnknown((value instanceof Long || value instanceof Double) ? 2 : 1);
+	}
+
+	@Override
+	public void visitIincInsn(int variable, int increment) {
+		this.instruction++;
+	}
+
+	@Override
+	public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+		switched();
+	}
+
+	@Override
+	public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+		switched();
+	}
+
+	private void switched() {
+		this.instruction++;
+		this.stack.pop();
+		this.reachable = false;
+	}
+
+	@Override
+	public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+		this.instruction++;
+		this.stack.discard(dimensions);
+		this.stack.push(Value.UNKNOWN);
+	}
+
+	@Override
+	public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end,
+			int index) {
+		this.variables.add(new LocalVariable(index, (signature != null) ? signature : descriptor, start, end));
+	}
+
+	@Override
+	public void visitEnd() {
+		for (PendingIteration pending : this.iterations) {
+			Container container = pending.value().container();
+			if (container.keyType() == null && pending.value().local() >= 0) {
+				container = container.withKeyType(SignatureTypes.keyType(signatureAt(pending.value())));
+			}
+			this.method.iterations.add(new MethodSummary.Iteration(pending.line(), pending.api(), container));
+		}
+	}
+
+	// the local variable table names the generic type of a variable where it is in scope
+	private String signatureAt(Value value) {
+		for (LocalVariable variable : this.variables) {
+			Integer start = this.labels.get(variable.start());
+			Integer end = this.labels.get(variable.end());
+			if (variable.index() == value.local() && start != null && end != null && start <= value.loadedAt()
+					&& value.loadedAt() <= end) {
+				return variable.signature();
+			}
+		}
+		return null;
+	}
+
+	private record LocalVariable(int index, String signature, Label start, Label end) {
+	}
+
+	private record PendingIteration(int line, String api, Value value) {
+	}
+
+}
