@@ -38,11 +38,26 @@ public final class ImplementationFinder {
 
 	private final TemporalProperties properties;
 
+	private final List<ImplementationsCheck> checks;
+
 	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
 			TemporalProperties properties) {
+		this(beanFactory, placeholders, properties, List.of());
+	}
+
+	/**
+	 * A finder that runs more checks on what it finds.
+	 * @param beanFactory where the beans are
+	 * @param placeholders resolves placeholders in the annotations' queue names
+	 * @param properties the starter's properties
+	 * @param checks run on the implementations found, in order, before {@link #findAll()} returns them
+	 */
+	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
+			TemporalProperties properties, List<ImplementationsCheck> checks) {
 		this.beanFactory = beanFactory;
 		this.placeholders = placeholders;
 		this.properties = properties;
+		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -69,6 +84,7 @@ public final class ImplementationFinder {
 		unconfigured.failIfAny();
 		List<TemporalImplementation> registered = annotatedBeans.preferPrimary(found);
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
+		this.checks.forEach((check) -> check.check(registered));
 		return registered;
 	}
 
