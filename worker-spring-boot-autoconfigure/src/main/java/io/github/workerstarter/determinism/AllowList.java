@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The exceptions: {@code @AllowNondeterminism} on a method or class, and the entries of
  * {@code temporal.workflows.determinism-allowed}, each {@code Class#member} or {@code Class}. An entry names an
  * application method (everything reached through it is allowed) or an API (that API is allowed wherever it is
- * called); a class without a package matches by simple name, {@code new} stands for a constructor.
+ * called); a class may be named without its package (or part of it), {@code new} stands for a constructor.
  */
 final class AllowList {
 
@@ -111,12 +111,10 @@ final class AllowList {
 			if (this.member != null && !this.member.equals(candidate)) {
 				return false;
 			}
-			String dotted = owner.replace('/', '.');
-			if (this.type.contains(".")) {
-				return this.type.equals(dotted) || this.type.equals(dotted.replace('$', '.'));
-			}
-			String simple = simpleName(owner);
-			return this.type.equals(simple) || this.type.equals(simple.substring(simple.lastIndexOf('$') + 1));
+			// nested classes written with '.' or '$'; the package (or its start) may be left out
+			String dotted = owner.replace('/', '.').replace('$', '.');
+			String type = this.type.replace('$', '.');
+			return dotted.equals(type) || dotted.endsWith("." + type);
 		}
 
 	}

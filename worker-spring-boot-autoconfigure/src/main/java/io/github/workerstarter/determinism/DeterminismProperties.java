@@ -17,8 +17,8 @@ import io.github.workerstarter.diagnostics.WorkerConfigurationException;
  * context with @TemporalWorkerTest or the test environment).
  * @param determinismAllowed Exceptions to the determinism check, each Class#member or Class: a method of the
  * application (everything reached only through it is allowed), or an API allowed wherever it is called
- * (java.util.UUID#randomUUID; #new for a constructor). A class without a package matches by simple name. Allowed
- * findings are listed under their workflow in /actuator/temporal.
+ * (java.util.UUID#randomUUID; #new for a constructor). A class may be named without its package. Allowed findings
+ * are listed under their workflow in /actuator/temporal.
  */
 @ConfigurationProperties("temporal.workflows")
 public record DeterminismProperties(@Nullable String determinismCheck, @Nullable List<String> determinismAllowed) {

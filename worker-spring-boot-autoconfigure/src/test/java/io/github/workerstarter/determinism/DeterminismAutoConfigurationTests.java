@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.fixtures.determinism.ClaimWorkflowImpl;
 import io.github.workerstarter.fixtures.determinism.DeterminismFixtures;
+import io.github.workerstarter.testing.Yaml;
 
 import static io.github.workerstarter.TemporalTestSupport.configurationFailure;
 import static io.github.workerstarter.TemporalTestSupport.runner;
@@ -90,6 +91,18 @@ class DeterminismAutoConfigurationTests {
 			assertThat(context.getBean(WorkflowDeterminismGuard.class).report()).isEmpty();
 		});
 		assertThat(output).doesNotContain("Determinism check").doesNotContain("is not deterministic");
+	}
+
+	@Test
+	void offUnquotedInYamlIsOff() {
+		// YAML reads an unquoted off as the boolean false
+		this.runner.withInitializer(Yaml.source("application.yml", """
+				temporal:
+				  workflows:
+				    determinism-check: off
+				"""))
+			.run((context) -> assertThat(context.getBean(WorkflowDeterminismGuard.class).mode())
+				.isEqualTo(DeterminismCheckMode.OFF));
 	}
 
 	@Test
