@@ -1,6 +1,11 @@
 package io.github.workerstarter.determinism;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,6 +61,27 @@ class DeterminismAutoConfigurationTests {
 			assertThat(failure.getAction()).contains("@AllowNondeterminism(reason = \"...\")")
 				.contains("temporal.workflows.determinism-allowed")
 				.contains("temporal.workflows.determinism-check=warn");
+		});
+	}
+
+	@Test
+	void readmeShowsTheReportAsBootPrintsIt() throws IOException {
+		Path readme = Path.of("..", "README.md");
+		Pattern block = Pattern.compile("(<!-- determinism-report: [^>]*-->\\n```text\\n)(.*?)(```)", Pattern.DOTALL);
+		this.runner.withPropertyValues("temporal.workflows.determinism-check=fail").run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			// Boot's failure report, as the WorkerConfigurationFailureAnalyzer's description and action fill it
+			String report = "***************************\nAPPLICATION FAILED TO START\n***************************\n\n"
+					+ "Description:\n\n" + failure.getMessage() + "\n\nAction:\n\n" + failure.getAction() + "\n";
+			String text = Files.readString(readme);
+			Matcher shown = block.matcher(text);
+			assertThat(shown.find()).as("README block after <!-- determinism-report: ... -->").isTrue();
+			if (Boolean.getBoolean("updateReadme")) {
+				Files.writeString(readme, text.substring(0, shown.start(2)) + report + text.substring(shown.end(2)));
+				return;
+			}
+			assertThat(shown.group(2)).as("README's determinism report is stale: run this test with -DupdateReadme=true")
+				.isEqualTo(report);
 		});
 	}
 

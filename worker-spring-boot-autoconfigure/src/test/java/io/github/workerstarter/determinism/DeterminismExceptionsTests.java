@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exceptions to the determinism check: {@code @AllowNondeterminism} on a method, a class or a constructor, and the
- * entries of {@code temporal.workflows.determinism-allowed}. An allowed finding is kept (for {@code /actuator/temporal})
- * with what allowed it; a method that is also reached another way still counts there.
+ * entries of {@code temporal.workflows.determinism-allowed}. An allowed finding is kept (for
+ * {@code /actuator/temporal}) with what allowed it; a method that is also reached another way still counts there.
  */
 class DeterminismExceptionsTests {
 

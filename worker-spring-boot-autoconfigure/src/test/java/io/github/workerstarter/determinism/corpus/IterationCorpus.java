@@ -1,5 +1,6 @@
 package io.github.workerstarter.determinism.corpus;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -228,6 +229,22 @@ final class IterationCorpus {
 				.collect(Collectors.groupingBy((item) -> Status.NEW));
 			StringBuilder out = new StringBuilder();
 			for (Status status : byStatus.keySet()) { // hazard: IterationCorpus.GroupingBy
+				out.append(status);
+			}
+			return out.toString();
+		}
+
+	}
+
+	@Hazard(category = UNORDERED_ITERATION, api = "java.util.List.iterator", method = "run", reach = Reach.DIRECT)
+	static class CopiedInHashOrder implements CorpusWorkflow {
+
+		@Override
+		public String run(String input) {
+			Set<Status> statuses = new HashSet<>(List.of(Status.values()));
+			List<Status> copy = new ArrayList<>(statuses);
+			StringBuilder out = new StringBuilder(input);
+			for (Status status : copy) { // hazard: IterationCorpus.CopiedInHashOrder
 				out.append(status);
 			}
 			return out.toString();
