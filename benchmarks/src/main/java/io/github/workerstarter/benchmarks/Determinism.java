@@ -26,7 +26,8 @@ import io.github.workerstarter.benchmarks.harness.TestServerJvm;
  * workflow, the order workflow (the sample's flow) or a generated one whose call graph reaches {@code --classes}
  * application classes, started with {@code temporal.workflows.determinism-check} off, warn (the default: the check
  * runs on a thread of its own) and fail (on the startup path, before the workers poll). Measures launch → workers
- * polling, CPU until then, and the check's own time, classes and methods from its report. The minimal class path,
+ * polling, CPU until then, and the check's own time (wall and CPU of its thread), classes and methods from its
+ * report. The minimal class path,
  * one test server JVM over TCP. Order: both workflows, the three modes in rotating order, then the next repetition.
  *
  * <pre>
@@ -41,6 +42,7 @@ public final class Determinism {
 			new Metric("polling_ms", "launch → workers polling", "ms", Compare.DIFFERENCE),
 			new Metric("cpu_ms", "CPU time until polling", "ms", Compare.DIFFERENCE),
 			new Metric("check_ms", "the check's own time", "ms", Compare.NONE),
+			new Metric("check_cpu_ms", "the check's CPU time", "ms", Compare.NONE),
 			new Metric("classes_read", "application classes read", "count", Compare.NONE),
 			new Metric("methods_walked", "methods walked", "count", Compare.NONE));
 
@@ -94,7 +96,7 @@ public final class Determinism {
 			}
 			Map<String, Double> metrics = new LinkedHashMap<>();
 			metrics.put("polling_ms", polling.millisAfterLaunch());
-			for (String metric : List.of("cpu_ms", "check_ms", "classes_read", "methods_walked")) {
+			for (String metric : List.of("cpu_ms", "check_ms", "check_cpu_ms", "classes_read", "methods_walked")) {
 				metrics.put(metric, result.get(metric).asDouble());
 			}
 			return new Run(group, mode, rep, metrics, Map.of());

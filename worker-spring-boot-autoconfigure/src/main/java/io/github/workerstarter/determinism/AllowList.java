@@ -22,7 +22,11 @@ final class AllowList {
 	private final Set<Entry> used = new LinkedHashSet<>();
 
 	AllowList(List<String> entries) {
-		this.entries = entries.stream().map(Entry::parse).toList();
+		List<Entry> parsed = new ArrayList<>();
+		for (String entry : entries) {
+			parsed.add(Entry.parse(entry));
+		}
+		this.entries = parsed;
 	}
 
 	/**

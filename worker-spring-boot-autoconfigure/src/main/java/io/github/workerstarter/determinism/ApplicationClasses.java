@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,10 @@ final class ApplicationClasses {
 
 	private final List<String> packages;
 
-	private final Map<String, Optional<ClassSummary>> summaries = new HashMap<>();
+	// null values: not an application class file that could be read
+	private final Map<String, @Nullable ClassSummary> summaries = new HashMap<>();
+
+	private int classesRead;
 
 	private final Map<String, List<String>> hierarchies = new HashMap<>();
 
@@ -51,9 +53,13 @@ final class ApplicationClasses {
 	 */
 	ApplicationClasses(ClassLoader classLoader, Collection<String> packages) {
 		this.classLoader = classLoader;
-		this.packages = packages.stream().filter((name) -> !name.isBlank()).map((name) -> name.replace('.', '/') + "/")
-			.distinct()
-			.toList();
+		Set<String> prefixes = new LinkedHashSet<>();
+		for (String name : packages) {
+			if (!name.isBlank()) {
+				prefixes.add(name.replace('.', '/') + "/");
+			}
+		}
+		this.packages = List.copyOf(prefixes);
 	}
 
 	boolean isApplication(String type) {
@@ -79,20 +85,28 @@ final class ApplicationClasses {
 		if (!isApplication(type)) {
 			return null;
 		}
-		return this.summaries.computeIfAbsent(type, this::read).orElse(null);
+		if (this.summaries.containsKey(type)) {
+			return this.summaries.get(type);
+		}
+		ClassSummary summary = read(type);
+		this.summaries.put(type, summary);
+		if (summary != null) {
+			this.classesRead++;
+		}
+		return summary;
 	}
 
 	int classesRead() {
-		return (int) this.summaries.values().stream().filter(Optional::isPresent).count();
+		return this.classesRead;
 	}
 
-	private Optional<ClassSummary> read(String type) {
+	private @Nullable ClassSummary read(String type) {
 		try (InputStream in = this.classLoader.getResourceAsStream(type + ".class")) {
-			return (in != null) ? Optional.of(ClassSummary.read(type, in.readAllBytes())) : Optional.empty();
+			return (in != null) ? ClassSummary.read(type, in.readAllBytes()) : null;
 		}
 		catch (IOException | RuntimeException unreadable) {
 			// a class file ASM cannot read (newer than it knows, or damaged): its code is not followed
-			return Optional.empty();
+			return null;
 		}
 	}
 
@@ -198,24 +212,24 @@ final class ApplicationClasses {
 	 * @return name + descriptor of each method
 	 */
 	Set<String> libraryMethods(String type) {
-		return this.libraryMethods.computeIfAbsent(type, (name) -> {
-			Class<?> loaded = load(name);
-			if (loaded == null) {
-				return Set.of();
-			}
-			Set<String> methods = new HashSet<>();
-			try {
-				for (Method method : loaded.getMethods()) {
-					if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
-						methods.add(method.getName() + Type.getMethodDescriptor(method));
-					}
+		Set<String> known = this.libraryMethods.get(type);
+		if (known != null) {
+			return known;
+		}
+		Set<String> methods = new HashSet<>();
+		Class<?> loaded = load(type);
+		try {
+			for (Method method : (loaded != null) ? loaded.getMethods() : new Method[0]) {
+				if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
+					methods.add(method.getName() + Type.getMethodDescriptor(method));
 				}
 			}
-			catch (LinkageError missing) {
-				// a library compiled against a class that is not here
-			}
-			return methods;
-		});
+		}
+		catch (LinkageError missing) {
+			// a library compiled against a class that is not here
+		}
+		this.libraryMethods.put(type, methods);
+		return methods;
 	}
 
 	@Nullable Class<?> load(String type) {

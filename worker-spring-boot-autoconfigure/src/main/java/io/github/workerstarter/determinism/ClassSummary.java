@@ -1,8 +1,8 @@
 package io.github.workerstarter.determinism;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +26,10 @@ final class ClassSummary {
 	static final String ALLOW_ANNOTATION = "Lio/github/workerstarter/annotation/AllowNondeterminism;";
 
 	/** Interfaces whose calls go to an SDK stub (activity, child workflow, Nexus service), never to our code. */
+	private static final String WORKFLOW_INTERFACE = "Lio/temporal/workflow/WorkflowInterface;";
+
 	private static final Set<String> STUB_ANNOTATIONS = Set.of("Lio/temporal/activity/ActivityInterface;",
-			"Lio/temporal/workflow/WorkflowInterface;", "Lio/nexusrpc/Service;");
+			WORKFLOW_INTERFACE, "Lio/nexusrpc/Service;");
 
 	/** Members Spring sets or calls while it builds a bean. */
 	static final Set<String> INJECTION_ANNOTATIONS = Set.of(
@@ -52,12 +54,15 @@ final class ClassSummary {
 
 	boolean stubInterface;
 
+	/** An interface annotated {@code @WorkflowInterface}: its methods are what the SDK calls on a workflow. */
+	boolean workflowInterface;
+
 	final Map<String, Field> fields = new LinkedHashMap<>();
 
 	final Map<String, MethodSummary> methods = new LinkedHashMap<>();
 
 	/** What each field of this class is assigned (in this class's code), when it is an unordered collection. */
-	final Map<String, Set<Container>> assignments = new HashMap<>();
+	final Map<String, List<Container>> assignments = new HashMap<>();
 
 	private ClassSummary(String name) {
 		this.name = name;
@@ -89,17 +94,21 @@ final class ClassSummary {
 
 	/** The first line of the first constructor: for a class without one, javac puts its default at the declaration. */
 	int declarationLine() {
-		return this.methods.values()
-			.stream()
-			.filter(MethodSummary::isConstructor)
-			.mapToInt((method) -> method.firstLine)
-			.filter((line) -> line > 0)
-			.findFirst()
-			.orElse(-1);
+		for (MethodSummary method : this.methods.values()) {
+			if (method.isConstructor() && method.firstLine > 0) {
+				return method.firstLine;
+			}
+		}
+		return -1;
 	}
 
 	void assigned(String field, Container container) {
-		this.assignments.computeIfAbsent(field, (key) -> new LinkedHashSet<>()).add(container);
+		List<Container> assigned = this.assignments.get(field);
+		if (assigned == null) {
+			assigned = new ArrayList<>();
+			this.assignments.put(field, assigned);
+		}
+		assigned.add(container);
 	}
 
 	/**
@@ -136,10 +145,11 @@ final class ClassSummary {
 		public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
 			if (STUB_ANNOTATIONS.contains(descriptor)) {
 				ClassSummary.this.stubInterface = true;
+				ClassSummary.this.workflowInterface |= WORKFLOW_INTERFACE.equals(descriptor);
 			}
 			if (ALLOW_ANNOTATION.equals(descriptor)) {
 				ClassSummary.this.allowReason = "";
-				return reason((reason) -> ClassSummary.this.allowReason = reason);
+				return new Reason(null);
 			}
 			return null;
 		}
@@ -169,16 +179,28 @@ final class ClassSummary {
 
 	}
 
-	/** Reads the {@code reason} of an {@code @AllowNondeterminism}. */
-	static AnnotationVisitor reason(java.util.function.Consumer<String> reason) {
-		return new AnnotationVisitor(SpringAsmInfo.ASM_VERSION) {
-			@Override
-			public void visit(String name, Object value) {
-				if ("reason".equals(name) && value instanceof String text) {
-					reason.accept(text);
+	/** Reads the {@code reason} of an {@code @AllowNondeterminism} on the class, or on a method when given one. */
+	final class Reason extends AnnotationVisitor {
+
+		private final @Nullable MethodSummary method;
+
+		Reason(@Nullable MethodSummary method) {
+			super(SpringAsmInfo.ASM_VERSION);
+			this.method = method;
+		}
+
+		@Override
+		public void visit(String name, Object value) {
+			if ("reason".equals(name) && value instanceof String text) {
+				if (this.method != null) {
+					this.method.allowReason = text;
+				}
+				else {
+					ClassSummary.this.allowReason = text;
 				}
 			}
-		};
+		}
+
 	}
 
 }

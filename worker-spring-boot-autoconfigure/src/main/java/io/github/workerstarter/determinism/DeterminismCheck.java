@@ -1,5 +1,7 @@
 package io.github.workerstarter.determinism;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.asm.Type;
 
@@ -50,39 +53,69 @@ public final class DeterminismCheck {
 	 */
 	public DeterminismReport check(List<WorkflowUnderCheck> workflows) {
 		long started = System.nanoTime();
+		long startedCpu = threadCpuNanos();
 		Set<String> packages = new LinkedHashSet<>(this.applicationPackages);
-		workflows.forEach((workflow) -> packages.add(workflow.implementation().getPackageName()));
+		for (WorkflowUnderCheck workflow : workflows) {
+			packages.add(workflow.implementation().getPackageName());
+		}
 		ApplicationClasses classes = new ApplicationClasses(this.classLoader, packages);
-		HazardCatalogue catalogue = new HazardCatalogue(classes::hierarchy);
+		HazardCatalogue catalogue = new HazardCatalogue(classes);
 		AllowList allowList = new AllowList(this.allowed);
-		Map<String, List<String>> beans = new HashMap<>();
+		BeanTypes beans = new BeanTypes(classes);
 		List<DeterminismReport.WorkflowResult> results = new ArrayList<>();
 		for (WorkflowUnderCheck workflow : workflows) {
-			results.add(new WorkflowWalk(workflow, classes, catalogue, allowList,
-					(type) -> beans.computeIfAbsent(type, (name) -> implementationsOf(classes, name))).run());
+			results.add(new WorkflowWalk(workflow, classes, catalogue, allowList, beans).run());
 		}
 		return new DeterminismReport(results, classes.classesRead(), Duration.ofNanos(System.nanoTime() - started),
-				allowList.unused());
+				Duration.ofNanos(Math.max(0, threadCpuNanos() - startedCpu)), allowList.unused());
 	}
 
-	private List<String> implementationsOf(ApplicationClasses classes, String type) {
-		Class<?> loaded = classes.load(type);
-		if (loaded == null) {
-			return List.of();
+	private static long threadCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+	}
+
+	/** The application classes of the beans of a type, asked once per type and check. */
+	private final class BeanTypes implements Function<String, List<String>> {
+
+		private final ApplicationClasses classes;
+
+		private final Map<String, List<String>> known = new HashMap<>();
+
+		BeanTypes(ApplicationClasses classes) {
+			this.classes = classes;
 		}
-		List<String> found = new ArrayList<>();
-		try {
-			for (Class<?> implementation : this.implementations.implementationsOf(loaded)) {
-				String name = Type.getInternalName(implementation);
-				if (classes.isApplication(name)) {
-					found.add(name);
+
+		@Override
+		public List<String> apply(String type) {
+			List<String> found = this.known.get(type);
+			if (found == null) {
+				found = implementationsOf(type);
+				this.known.put(type, found);
+			}
+			return found;
+		}
+
+		private List<String> implementationsOf(String type) {
+			Class<?> loaded = this.classes.load(type);
+			List<String> found = new ArrayList<>();
+			if (loaded == null) {
+				return found;
+			}
+			try {
+				for (Class<?> implementation : DeterminismCheck.this.implementations.implementationsOf(loaded)) {
+					String name = Type.getInternalName(implementation);
+					if (this.classes.isApplication(name)) {
+						found.add(name);
+					}
 				}
 			}
+			catch (RuntimeException | LinkageError unknown) {
+				// no implementations known: the call reaches default methods and classes created in workflow code
+			}
+			return found;
 		}
-		catch (RuntimeException | LinkageError unknown) {
-			// no implementations known: the call reaches default methods and classes created in workflow code
-		}
-		return found;
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.workerstarter.determinism;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,11 @@ import org.springframework.util.ClassUtils;
  * @param workflows the result for each workflow implementation, in the order given
  * @param classesRead application class files read
  * @param duration how long the check took
+ * @param cpuTime the CPU time of the thread that ran it (zero where the JVM does not measure it): unlike the
+ * duration, what the check itself cost while other threads compete for the cores
  * @param unusedAllowEntries entries of temporal.workflows.determinism-allowed that allowed nothing
  */
-public record DeterminismReport(List<WorkflowResult> workflows, int classesRead, Duration duration,
+public record DeterminismReport(List<WorkflowResult> workflows, int classesRead, Duration duration, Duration cpuTime,
 		List<String> unusedAllowEntries) {
 
 	public DeterminismReport {
@@ -27,7 +30,11 @@ public record DeterminismReport(List<WorkflowResult> workflows, int classesRead,
 	 * @return the findings not allowed by an exception
 	 */
 	public List<Finding> findings() {
-		return this.workflows.stream().flatMap((workflow) -> workflow.findings().stream()).toList();
+		List<Finding> findings = new ArrayList<>();
+		for (WorkflowResult workflow : this.workflows) {
+			findings.addAll(workflow.findings());
+		}
+		return findings;
 	}
 
 	/**
@@ -35,7 +42,11 @@ public record DeterminismReport(List<WorkflowResult> workflows, int classesRead,
 	 * @return the allowed findings
 	 */
 	public List<Finding> allowed() {
-		return this.workflows.stream().flatMap((workflow) -> workflow.allowed().stream()).toList();
+		List<Finding> allowed = new ArrayList<>();
+		for (WorkflowResult workflow : this.workflows) {
+			allowed.addAll(workflow.allowed());
+		}
+		return allowed;
 	}
 
 	/**
@@ -43,7 +54,11 @@ public record DeterminismReport(List<WorkflowResult> workflows, int classesRead,
 	 * @return methods visited
 	 */
 	public int methodsVisited() {
-		return this.workflows.stream().mapToInt(WorkflowResult::methodsVisited).sum();
+		int methods = 0;
+		for (WorkflowResult workflow : this.workflows) {
+			methods += workflow.methodsVisited();
+		}
+		return methods;
 	}
 
 	/**
@@ -53,7 +68,12 @@ public record DeterminismReport(List<WorkflowResult> workflows, int classesRead,
 	 */
 	public Optional<WorkflowResult> of(Class<?> implementation) {
 		Class<?> type = ClassUtils.getUserClass(implementation);
-		return this.workflows.stream().filter((workflow) -> workflow.workflow().implementation() == type).findFirst();
+		for (WorkflowResult workflow : this.workflows) {
+			if (workflow.workflow().implementation() == type) {
+				return Optional.of(workflow);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -70,7 +70,8 @@ public final class DeterminismReportText {
 		int findings = report.findings().size();
 		return "Determinism check of " + report.workflows().size() + " workflow implementation"
 				+ ((report.workflows().size() == 1) ? "" : "s") + " took " + report.duration().toMillis() + " ms ("
-				+ report.classesRead() + " classes read, " + report.methodsVisited() + " methods walked): " + findings
+				+ report.cpuTime().toMillis() + " ms of CPU; " + report.classesRead() + " classes read, "
+				+ report.methodsVisited() + " methods walked): " + findings
 				+ ((findings == 1) ? " finding, " : " findings, ") + report.allowed().size() + " allowed.";
 	}
 

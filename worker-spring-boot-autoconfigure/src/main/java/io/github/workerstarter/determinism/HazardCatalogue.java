@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -106,16 +104,16 @@ final class HazardCatalogue {
 		type(HazardCategory.ENVIRONMENT, "org/springframework/core/env/PropertyResolver", true);
 	}
 
-	private final Function<String, List<String>> hierarchy;
+	private final ApplicationClasses classes;
 
-	private final Map<String, Optional<Rule>> matched = new HashMap<>();
+	private final Map<String, @Nullable HazardCategory> matched = new HashMap<>();
 
 	/**
-	 * A catalogue that finds the supertypes of a type through a function.
-	 * @param hierarchy a type's internal name to itself and all its supertypes, nearest first
+	 * A catalogue that finds the supertypes of a type among the classes of a check.
+	 * @param classes the classes, which know each type's supertypes
 	 */
-	HazardCatalogue(Function<String, List<String>> hierarchy) {
-		this.hierarchy = hierarchy;
+	HazardCatalogue(ApplicationClasses classes) {
+		this.classes = classes;
 	}
 
 	/**
@@ -126,9 +124,12 @@ final class HazardCatalogue {
 	 * @return the category, or null when the call is not a known hazard
 	 */
 	@Nullable HazardCategory match(String owner, String member, String descriptor) {
-		return this.matched.computeIfAbsent(owner + '.' + member + descriptor, (key) -> find(owner, member, descriptor))
-			.map(Rule::category)
-			.orElse(null);
+		String key = owner.concat(".").concat(member).concat(descriptor);
+		if (!this.matched.containsKey(key)) {
+			Rule rule = find(owner, member, descriptor);
+			this.matched.put(key, (rule != null) ? rule.category() : null);
+		}
+		return this.matched.get(key);
 	}
 
 	/**
@@ -137,17 +138,21 @@ final class HazardCatalogue {
 	 * @return true for the I/O types of this catalogue (and their subtypes and nested types where a rule says so)
 	 */
 	boolean isIoType(String type) {
-		List<String> types = this.hierarchy.apply(type);
+		List<String> types = this.classes.hierarchy(type);
 		for (Rule rule : RULES) {
-			if (rule.category() == HazardCategory.IO && rule.member() == null && types.stream().anyMatch(rule::covers)) {
-				return true;
+			if (rule.category() == HazardCategory.IO && rule.member() == null) {
+				for (String candidate : types) {
+					if (rule.covers(candidate)) {
+						return true;
+					}
+				}
 			}
 		}
 		return false;
 	}
 
-	private Optional<Rule> find(String owner, String member, String descriptor) {
-		List<String> types = this.hierarchy.apply(owner);
+	private @Nullable Rule find(String owner, String member, String descriptor) {
+		List<String> types = this.classes.hierarchy(owner);
 		// a member rule anywhere up the hierarchy wins over a rule on a whole type
 		for (boolean memberRules : new boolean[] { true, false }) {
 			for (String type : types) {
@@ -155,12 +160,12 @@ final class HazardCatalogue {
 				for (Rule rule : RULES) {
 					if ((rule.member() != null) == memberRules && (isOwner || rule.inherited()) && rule.covers(type)
 							&& rule.matchesMember(member, descriptor)) {
-						return Optional.of(rule);
+						return rule;
 					}
 				}
 			}
 		}
-		return Optional.empty();
+		return null;
 	}
 
 	private static void member(HazardCategory category, String type, String... members) {
@@ -201,10 +206,12 @@ final class HazardCatalogue {
 			HazardCategory category) {
 
 		boolean covers(String candidate) {
-			if (this.type.endsWith("/")) {
-				return candidate.startsWith(this.type);
+			if (!candidate.startsWith(this.type)) {
+				return false;
 			}
-			return candidate.equals(this.type) || (this.nested && candidate.startsWith(this.type + '$'));
+			// a package, the type itself, or (when nested) one of its nested types
+			return this.type.endsWith("/") || candidate.length() == this.type.length()
+					|| (this.nested && candidate.charAt(this.type.length()) == '$');
 		}
 
 		boolean matchesMember(String name, String methodDescriptor) {

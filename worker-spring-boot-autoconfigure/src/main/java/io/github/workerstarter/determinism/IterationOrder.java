@@ -1,6 +1,6 @@
 package io.github.workerstarter.determinism;
 
-import java.util.Set;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +38,7 @@ final class IterationOrder {
 
 	private @Nullable String field(Container container) {
 		ClassSummary owner = (container.fieldOwner() != null) ? this.classes.summary(container.fieldOwner()) : null;
-		Set<Container> assigned = (owner != null) ? owner.assignments.get(container.fieldName()) : null;
+		List<Container> assigned = (owner != null) ? owner.assignments.get(container.fieldName()) : null;
 		if (assigned == null) {
 			return null;
 		}

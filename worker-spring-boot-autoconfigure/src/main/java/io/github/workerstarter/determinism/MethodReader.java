@@ -51,7 +51,7 @@ final class MethodReader extends MethodVisitor {
 
 	private final OperandStack stack = new OperandStack();
 
-	private final Map<Integer, Value> locals = new HashMap<>();
+	private Value[] locals = new Value[16];
 
 	private final Map<Label, Integer> labels = new HashMap<>();
 
@@ -82,20 +82,18 @@ final class MethodReader extends MethodVisitor {
 		}
 		if (ClassSummary.ALLOW_ANNOTATION.equals(descriptor)) {
 			this.method.allowReason = "";
-			return ClassSummary.reason((reason) -> this.method.allowReason = reason);
+			return this.owner.new Reason(this.method);
 		}
 		return null;
 	}
 
 	@Override
 	public void visitCode() {
-		int slot = 0;
-		if (!this.method.isStatic()) {
-			this.locals.put(slot++, Value.UNKNOWN);
-		}
+		int slot = this.method.isStatic() ? 0 : 1;
 		for (Type parameter : Type.getArgumentTypes(this.method.descriptor)) {
-			this.locals.put(slot, (parameter.getSort() == Type.OBJECT)
-					? Value.of(Container.madeBy(parameter.getInternalName())) : Value.UNKNOWN);
+			if (parameter.getSort() == Type.OBJECT) {
+				store(slot, Value.of(Container.madeBy(parameter.getInternalName())));
+			}
 			slot += parameter.getSize();
 		}
 	}
@@ -165,15 +163,29 @@ final class MethodReader extends MethodVisitor {
 		switch (opcode) {
 			case Opcodes.ILOAD, Opcodes.FLOAD -> this.stack.push(Value.UNKNOWN);
 			case Opcodes.LLOAD, Opcodes.DLOAD -> this.stack.pushUnknown(2);
-			case Opcodes.ALOAD -> this.stack
-				.push(this.locals.getOrDefault(variable, Value.UNKNOWN).loadedFrom(variable, this.instruction));
-			case Opcodes.ISTORE, Opcodes.FSTORE -> this.locals.put(variable, this.stack.pop());
-			case Opcodes.LSTORE, Opcodes.DSTORE -> this.locals.put(variable, this.stack.pop(2));
-			case Opcodes.ASTORE -> this.locals.put(variable, this.stack.pop());
+			case Opcodes.ALOAD -> {
+				Value value = load(variable);
+				// where it was loaded from matters only for a collection (its key type is the variable's)
+				this.stack.push((value.container() != null) ? value.loadedFrom(variable, this.instruction) : value);
+			}
+			case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> store(variable, this.stack.pop());
+			case Opcodes.LSTORE, Opcodes.DSTORE -> store(variable, this.stack.pop(2));
 			default -> {
 				// RET: subroutines are older than the class files that need frames
 			}
 		}
+	}
+
+	private Value load(int variable) {
+		Value value = (variable < this.locals.length) ? this.locals[variable] : null;
+		return (value != null) ? value : Value.UNKNOWN;
+	}
+
+	private void store(int variable, Value value) {
+		if (variable >= this.locals.length) {
+			this.locals = java.util.Arrays.copyOf(this.locals, Math.max(variable + 1, this.locals.length * 2));
+		}
+		this.locals[variable] = value;
 	}
 
 	@Override
@@ -237,10 +249,10 @@ final class MethodReader extends MethodVisitor {
 	@Override
 	public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
 		this.instruction++;
-		Type[] argumentTypes = Type.getArgumentTypes(descriptor);
-		Value[] arguments = new Value[argumentTypes.length];
+		int[] argumentSizes = argumentSizes(descriptor);
+		Value[] arguments = new Value[argumentSizes.length];
 		for (int i = arguments.length - 1; i >= 0; i--) {
-			arguments[i] = this.stack.pop(argumentTypes[i].getSize());
+			arguments[i] = this.stack.pop(argumentSizes[i]);
 		}
 		Value receiver = (opcode == Opcodes.INVOKESTATIC) ? null : this.stack.pop();
 		if (opcode == Opcodes.INVOKESTATIC) {
@@ -260,10 +272,10 @@ final class MethodReader extends MethodVisitor {
 		if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
 			constructed(callOwner, receiver, arguments);
 		}
-		Type returnType = Type.getReturnType(descriptor);
 		Value result = result(callOwner, name, descriptor, receiver, arguments);
-		if (returnType.getSort() != Type.VOID) {
-			this.stack.push(result, returnType.getSize());
+		int returnSize = returnSize(descriptor);
+		if (returnSize > 0) {
+			this.stack.push(result, returnSize);
 		}
 	}
 
@@ -374,19 +386,18 @@ final class MethodReader extends MethodVisitor {
 
 	// a sorted list no longer carries the order it was copied in
 	private void sorted(Value list) {
-		if (list.local() >= 0 && this.locals.containsKey(list.local())) {
-			this.locals.put(list.local(), this.locals.get(list.local()).withoutOrder());
+		if (list.local() >= 0) {
+			store(list.local(), load(list.local()).withoutOrder());
 		}
 	}
 
 	@Override
 	public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
 		this.instruction++;
-		Type[] argumentTypes = Type.getArgumentTypes(descriptor);
-		for (int i = argumentTypes.length - 1; i >= 0; i--) {
-			this.stack.pop(argumentTypes[i].getSize());
+		int[] argumentSizes = argumentSizes(descriptor);
+		for (int i = argumentSizes.length - 1; i >= 0; i--) {
+			this.stack.pop(argumentSizes[i]);
 		}
-		Type returnType = Type.getReturnType(descriptor);
 		if ("java/lang/invoke/LambdaMetafactory".equals(bootstrap.getOwner()) && arguments.length >= 2
 				&& arguments[1] instanceof Handle body) {
 			MethodSummary.Call call = new MethodSummary.Call(this.line, MethodSummary.Call.HANDLE + body.getTag(),
@@ -394,10 +405,37 @@ final class MethodReader extends MethodVisitor {
 			this.method.calls.add(call);
 			this.stack.push(Value.lambda(call));
 		}
-		else if (returnType.getSort() != Type.VOID) {
+		else {
 			// string concatenation, records' equals/hashCode/toString, switch on patterns
-			this.stack.pushUnknown(returnType.getSize());
+			this.stack.pushUnknown(returnSize(descriptor));
 		}
+	}
+
+	// the slots of each argument of a method descriptor, read without building Type objects (this runs for every
+	// call of every method read, mostly before the JIT has compiled anything)
+	private static int[] argumentSizes(String descriptor) {
+		int count = 0;
+		int[] sizes = new int[8];
+		int i = 1;
+		while (descriptor.charAt(i) != ')') {
+			char c = descriptor.charAt(i);
+			int size = (c == 'J' || c == 'D') ? 2 : 1;
+			while (descriptor.charAt(i) == '[') {
+				i++;
+				size = 1;
+			}
+			i = (descriptor.charAt(i) == 'L') ? descriptor.indexOf(';', i) + 1 : i + 1;
+			if (count == sizes.length) {
+				sizes = java.util.Arrays.copyOf(sizes, count * 2);
+			}
+			sizes[count++] = size;
+		}
+		return (count == sizes.length) ? sizes : java.util.Arrays.copyOf(sizes, count);
+	}
+
+	private static int returnSize(String descriptor) {
+		char c = descriptor.charAt(descriptor.indexOf(')') + 1);
+		return (c == 'V') ? 0 : (c == 'J' || c == 'D') ? 2 : 1;
 	}
 
 	@Override

@@ -55,8 +55,9 @@ final class MethodSummary {
 		this.access = access;
 	}
 
+	// String.concat rather than +: this runs before the JIT, and each + site bootstraps an invokedynamic
 	String key() {
-		return this.name + this.descriptor;
+		return this.name.concat(this.descriptor);
 	}
 
 	boolean isAbstract() {

@@ -33,7 +33,9 @@ final class SignatureTypes {
 			if (this.name != null) {
 				names.add(this.name);
 			}
-			this.arguments.forEach((argument) -> argument.collectNames(names));
+			for (TypeSignature argument : this.arguments) {
+				argument.collectNames(names);
+			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.workerstarter.determinism;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,9 +17,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.asm.Type;
-import org.springframework.util.ClassUtils;
 
-import io.temporal.workflow.DynamicWorkflow;
 import io.temporal.workflow.WorkflowInterface;
 
 /**
@@ -31,6 +30,10 @@ import io.temporal.workflow.WorkflowInterface;
  * that is also reached without one reports its findings as findings.
  */
 final class WorkflowWalk {
+
+	private static final String DYNAMIC_WORKFLOW = "io/temporal/workflow/DynamicWorkflow";
+
+	private static final String DYNAMIC_EXECUTE = "execute(Lio/temporal/common/converter/EncodedValues;)Ljava/lang/Object;";
 
 	/** A bound on one walk, far above what an application reaches, against pathological class graphs. */
 	static final int MAX_METHODS = 50_000;
@@ -84,11 +87,14 @@ final class WorkflowWalk {
 		while ((node = next()) != null && this.methodsVisited < MAX_METHODS) {
 			visit(node);
 		}
-		new InjectedIo(this.workflow, this.classes, this.catalogue, this.allowList).find()
-			.forEach((finding) -> keep(finding));
+		for (Finding finding : new InjectedIo(this.workflow, this.classes, this.catalogue, this.allowList).find()) {
+			keep(finding);
+		}
 		List<Finding> counted = new ArrayList<>();
 		List<Finding> allowed = new ArrayList<>();
-		this.findings.values().forEach((finding) -> (finding.isAllowed() ? allowed : counted).add(finding));
+		for (Finding finding : this.findings.values()) {
+			(finding.isAllowed() ? allowed : counted).add(finding);
+		}
 		return new DeterminismReport.WorkflowResult(this.workflow, counted, allowed, this.methodsVisited,
 				this.methodsVisited >= MAX_METHODS);
 	}
@@ -99,41 +105,71 @@ final class WorkflowWalk {
 	}
 
 	private void roots() {
-		Class<?> type = this.workflow.implementation();
-		String name = Type.getInternalName(type);
-		for (ClassSummary summary = this.classes.summary(name); summary != null;
-				summary = (summary.superName != null) ? this.classes.summary(summary.superName) : null) {
+		String name = Type.getInternalName(this.workflow.implementation());
+		for (ClassSummary summary = this.classes.summary(name); summary != null; summary = superclass(summary)) {
 			for (MethodSummary method : summary.methods.values()) {
-				boolean initializer = method.name.equals("<clinit>") || (summary.name.equals(name)
-						&& method.isConstructor() && !method.isSynthetic());
+				boolean initializer = method.name.equals("<clinit>")
+						|| (summary.name.equals(name) && method.isConstructor() && !method.isSynthetic());
 				if (initializer || method.runByContainer) {
 					enqueue(method, null);
 				}
 			}
 		}
-		for (Class<?> implemented : ClassUtils.getAllInterfacesForClassAsSet(type)) {
-			if (implemented.isAnnotationPresent(WorkflowInterface.class) || implemented == DynamicWorkflow.class) {
-				for (Method declared : implemented.getMethods()) {
-					MethodSummary implementation = implementationOf(type, declared);
-					if (implementation != null) {
-						enqueue(implementation, null);
+		// the methods of its workflow interfaces, as the class implements them (read from the class files; an
+		// interface outside the application's packages through reflection)
+		for (String supertype : this.classes.hierarchy(name)) {
+			ClassSummary summary = this.classes.summary(supertype);
+			if (summary != null && summary.workflowInterface) {
+				for (String declaring : this.classes.hierarchy(supertype)) {
+					ClassSummary declared = this.classes.summary(declaring);
+					if (declared != null && declared.isInterface()) {
+						for (MethodSummary method : declared.methods.values()) {
+							root(name, method);
+						}
 					}
 				}
+			}
+			else if (supertype.equals(DYNAMIC_WORKFLOW)) {
+				root(name, DYNAMIC_EXECUTE);
+			}
+			else if (summary == null && !supertype.startsWith("java/") && !supertype.startsWith("io/temporal/")) {
+				libraryWorkflowInterface(name, supertype);
 			}
 		}
 	}
 
-	private @Nullable MethodSummary implementationOf(Class<?> type, Method declared) {
+	private void root(String type, MethodSummary declared) {
+		if (!declared.isStatic() && !declared.name.startsWith("<")) {
+			root(type, declared.key());
+		}
+	}
+
+	private void root(String type, String key) {
+		MethodSummary implementation = resolve(type, key);
+		if (implementation != null) {
+			enqueue(implementation, null);
+		}
+	}
+
+	private void libraryWorkflowInterface(String type, String supertype) {
+		Class<?> loaded = this.classes.load(supertype);
+		if (loaded == null || !loaded.isInterface() || !loaded.isAnnotationPresent(WorkflowInterface.class)) {
+			return;
+		}
 		try {
-			Method method = type.getMethod(declared.getName(), declared.getParameterTypes());
-			ClassSummary owner = this.classes.summary(Type.getInternalName(method.getDeclaringClass()));
-			MethodSummary summary = (owner != null) ? owner.method(method.getName() + Type.getMethodDescriptor(method))
-					: null;
-			return (summary != null && !summary.isAbstract()) ? summary : null;
+			for (Method method : loaded.getMethods()) {
+				if (!Modifier.isStatic(method.getModifiers())) {
+					root(type, method.getName() + Type.getMethodDescriptor(method));
+				}
+			}
 		}
-		catch (NoSuchMethodException | LinkageError ex) {
-			return null;
+		catch (LinkageError missing) {
+			// an interface whose methods name classes that are not here: its implementation is not walked from it
 		}
+	}
+
+	private @Nullable ClassSummary superclass(ClassSummary summary) {
+		return (summary.superName != null) ? this.classes.summary(summary.superName) : null;
 	}
 
 	private void enqueue(MethodSummary method, @Nullable Node parent) {
@@ -141,7 +177,7 @@ final class WorkflowWalk {
 		if (allowedBy == null) {
 			allowedBy = this.allowList.forMethod(this.classes.summary(method.owner), method);
 		}
-		String key = method.owner + '.' + method.key();
+		String key = method.owner.concat(".").concat(method.key());
 		if (allowedBy == null) {
 			if (this.visited.add(key)) {
 				this.queue.add(new Node(method, parent, null));
@@ -195,11 +231,18 @@ final class WorkflowWalk {
 				return;
 			}
 			if (call.isVirtual() && call.receiverClass == null) {
-				this.pending.computeIfAbsent(owner, (key) -> new ArrayList<>()).add(new Pending(node, call));
+				List<Pending> waiting = this.pending.get(owner);
+				if (waiting == null) {
+					waiting = new ArrayList<>();
+					this.pending.put(owner, waiting);
+				}
+				waiting.add(new Pending(node, call));
 			}
 			List<MethodSummary> targets = targets(call, summary);
 			if (!targets.isEmpty()) {
-				targets.forEach((target) -> enqueue(target, node));
+				for (MethodSummary target : targets) {
+					enqueue(target, node);
+				}
 				return;
 			}
 		}
@@ -210,7 +253,7 @@ final class WorkflowWalk {
 	}
 
 	private List<MethodSummary> targets(MethodSummary.Call call, ClassSummary summary) {
-		String key = call.name + call.descriptor;
+		String key = call.name.concat(call.descriptor);
 		if (!call.isVirtual()) {
 			MethodSummary target = declared(call.owner, key);
 			return (target != null) ? List.of(target) : List.of();
@@ -292,7 +335,7 @@ final class WorkflowWalk {
 		Set<String> libraryMethods = new HashSet<>();
 		for (String supertype : this.classes.hierarchy(type)) {
 			for (Pending waiting : List.copyOf(this.pending.getOrDefault(supertype, List.of()))) {
-				MethodSummary target = resolve(type, waiting.call().name + waiting.call().descriptor);
+				MethodSummary target = resolve(type, waiting.call().name.concat(waiting.call().descriptor));
 				if (target != null) {
 					enqueue(target, waiting.node());
 				}

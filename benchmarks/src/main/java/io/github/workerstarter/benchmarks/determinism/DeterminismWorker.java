@@ -63,6 +63,7 @@ public class DeterminismWorker {
 		result.put("cpu_ms", cpuAtPolling / 1e6);
 		DeterminismReport report = awaitReport(context.getBean(WorkflowDeterminismGuard.class), mode);
 		result.put("check_ms", (report != null) ? report.duration().toNanos() / 1e6 : 0.0);
+		result.put("check_cpu_ms", (report != null) ? report.cpuTime().toNanos() / 1e6 : 0.0);
 		result.put("classes_read", (report != null) ? report.classesRead() : 0);
 		result.put("methods_walked", (report != null) ? report.methodsVisited() : 0);
 		result.put("findings", (report != null) ? report.findings().size() : 0);
