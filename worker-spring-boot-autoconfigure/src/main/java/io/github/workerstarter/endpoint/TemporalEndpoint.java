@@ -22,7 +22,7 @@ import org.springframework.util.ClassUtils;
 import io.github.workerstarter.config.ActivityProperties;
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.WorkerState;
 import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
@@ -51,7 +51,7 @@ public class TemporalEndpoint {
 
 	private final ObjectProvider<TemporalWorkerRegistry> registry;
 
-	private final ObjectProvider<TemporalWorkersLifecycle> lifecycle;
+	private final ObjectProvider<TemporalWorkerStates> states;
 
 	private final boolean writeOperationsEnabled;
 
@@ -62,9 +62,9 @@ public class TemporalEndpoint {
 	private final Function<Class<?>, @Nullable DeterminismDescriptor> determinism;
 
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
-		this(probe, clientIdentity, registry, lifecycle, writeOperationsEnabled, activityOptions, Map.of());
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, Map.of());
 	}
 
 	/**
@@ -72,16 +72,16 @@ public class TemporalEndpoint {
 	 * @param probe asks the main namespace's server
 	 * @param clientIdentity the client's identity, shown for workers without their own
 	 * @param registry the workers
-	 * @param lifecycle their lifecycle
+	 * @param states their states
 	 * @param writeOperationsEnabled whether suspend and resume are accepted
 	 * @param activityOptions the options set per activity type
 	 * @param furtherNamespaces the probes of the further namespaces, by alias
 	 */
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces) {
-		this(probe, clientIdentity, registry, lifecycle, writeOperationsEnabled, activityOptions, furtherNamespaces,
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
 				(implementation) -> null);
 	}
 
@@ -90,14 +90,14 @@ public class TemporalEndpoint {
 	 * @param probe asks the main namespace's server
 	 * @param clientIdentity the client's identity, shown for workers without their own
 	 * @param registry the workers
-	 * @param lifecycle their lifecycle
+	 * @param states their states
 	 * @param writeOperationsEnabled whether suspend and resume are accepted
 	 * @param activityOptions the options set per activity type
 	 * @param furtherNamespaces the probes of the further namespaces, by alias
 	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
 	 */
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces,
 			Function<Class<?>, @Nullable DeterminismDescriptor> determinism) {
@@ -106,7 +106,7 @@ public class TemporalEndpoint {
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
 		this.registry = registry;
-		this.lifecycle = lifecycle;
+		this.states = states;
 		this.writeOperationsEnabled = writeOperationsEnabled;
 		Map<String, Map<String, Object>> described = new TreeMap<>();
 		activityOptions.forEach((type, options) -> described.put(type, ActivityOptionsDescription.of(options)));
@@ -115,23 +115,23 @@ public class TemporalEndpoint {
 
 	@ReadOperation
 	public TemporalDescriptor temporal() {
-		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		TemporalWorkerStates workerStates = this.states.getIfAvailable();
 		NamespaceDescriptor main = namespace(NamespaceProperties.MAIN, this.probe);
 		Map<String, NamespaceDescriptor> namespaces = new LinkedHashMap<>();
 		this.furtherNamespaces.forEach((alias, probe) -> namespaces.put(alias, namespace(alias, probe)));
 		return new TemporalDescriptor(main.connection(), main.state(),
-				(workersLifecycle != null) ? workersLifecycle.problem(NamespaceProperties.MAIN) : null,
+				(workerStates != null) ? workerStates.problem(NamespaceProperties.MAIN) : null,
 				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces);
 	}
 
 	private NamespaceDescriptor namespace(String alias, ServerProbe probe) {
-		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
+		TemporalWorkerStates workerStates = this.states.getIfAvailable();
 		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
 		workers(alias).forEach((worker) -> workers.put(worker.taskQueue(), describe(worker)));
 		// a namespace with nothing to poll never starts: no state rather than "starting" forever
 		return new NamespaceDescriptor(new ConnectionDescriptor(probe.target(), probe.namespace()),
-				(workersLifecycle != null && workersLifecycle.polls(alias)) ? lower(workersLifecycle.state(alias)) : null,
-				(workersLifecycle != null) ? workersLifecycle.problem(alias) : null, workers);
+				(workerStates != null && workerStates.polls(alias)) ? lower(workerStates.state(alias)) : null,
+				(workerStates != null) ? workerStates.problem(alias) : null, workers);
 	}
 
 	@ReadOperation
@@ -187,8 +187,8 @@ public class TemporalEndpoint {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
 					"Unknown action '" + action + "'. Send {\"action\":\"suspend\"} or {\"action\":\"resume\"}.");
 		}
-		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
-		WorkerState overall = (workersLifecycle != null) ? workersLifecycle.state(namespace) : WorkerState.STARTING;
+		TemporalWorkerStates workerStates = this.states.getIfAvailable();
+		WorkerState overall = (workerStates != null) ? workerStates.state(namespace) : WorkerState.STARTING;
 		if (overall != WorkerState.RUNNING) {
 			return error(STATUS_CONFLICT, "The workers are " + lower(overall) + ", not running: only a running "
 					+ "worker can be suspended or resumed here.");
@@ -239,9 +239,9 @@ public class TemporalEndpoint {
 	}
 
 	private WorkerDescriptor describe(RegisteredWorker worker) {
-		TemporalWorkersLifecycle workersLifecycle = this.lifecycle.getIfAvailable();
-		String state = (workersLifecycle != null) ? lower(workersLifecycle.stateOf(worker)) : null;
-		int inFlight = (workersLifecycle != null) ? workersLifecycle.activitiesInFlight(worker) : 0;
+		TemporalWorkerStates workerStates = this.states.getIfAvailable();
+		String state = (workerStates != null) ? lower(workerStates.stateOf(worker)) : null;
+		int inFlight = (workerStates != null) ? workerStates.activitiesInFlight(worker) : 0;
 		Worker sdkWorker = worker.worker();
 		return new WorkerDescriptor(state, worker.disabledBy(), sdkWorker != null && sdkWorker.isSuspended(), inFlight,
 				(sdkWorker != null) ? options(sdkWorker.getWorkerOptions()) : null,

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.determinism.WorkflowDeterminismGuard;
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
@@ -36,7 +36,7 @@ public final class TemporalEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkersLifecycle> lifecycle,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties,
 			ObjectProvider<TemporalNamespaces> namespaces, ObjectProvider<WorkflowDeterminismGuard> determinism) {
 		TemporalProperties temporal = temporalProperties.getIfAvailable();
@@ -46,7 +46,7 @@ public final class TemporalEndpointAutoConfiguration {
 			all.all().stream().filter((namespace) -> !namespace.isMain())
 				.forEach((namespace) -> further.put(namespace.alias(), namespace.probe()));
 		}
-		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, lifecycle,
+		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, states,
 				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of(), further,
 				(implementation) -> DeterminismDescriptor.of(determinism.getIfAvailable(), implementation));
 	}

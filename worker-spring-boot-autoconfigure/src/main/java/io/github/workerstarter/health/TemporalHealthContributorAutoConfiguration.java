@@ -27,7 +27,7 @@ import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.ServerProbe;
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 
@@ -47,8 +47,8 @@ public final class TemporalHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "temporalHealthIndicator", "temporalHealthContributor" })
 	@Conditional(OnFurtherNamespaces.None.class)
 	TemporalHealthIndicator temporalHealthIndicator(ServerProbe probe, TemporalProperties properties,
-			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
-		return new TemporalHealthIndicator(probe, properties.health().timeout(), lifecycle, registry);
+			ObjectProvider<TemporalWorkerStates> states, ObjectProvider<TemporalWorkerRegistry> registry) {
+		return new TemporalHealthIndicator(probe, properties.health().timeout(), states, registry);
 	}
 
 	/**
@@ -59,11 +59,11 @@ public final class TemporalHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "temporalHealthIndicator", "temporalHealthContributor" })
 	@Conditional(OnFurtherNamespaces.Some.class)
 	CompositeHealthContributor temporalHealthContributor(TemporalNamespaces namespaces, TemporalProperties properties,
-			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
+			ObjectProvider<TemporalWorkerStates> states, ObjectProvider<TemporalWorkerRegistry> registry) {
 		Map<String, HealthContributor> components = new LinkedHashMap<>();
 		namespaces.all()
 			.forEach((namespace) -> components.put(namespace.alias(), new TemporalHealthIndicator(namespace.alias(),
-					namespace.probe(), properties.health().timeout(), lifecycle, registry)));
+					namespace.probe(), properties.health().timeout(), states, registry)));
 		return CompositeHealthContributor.fromMap(components);
 	}
 

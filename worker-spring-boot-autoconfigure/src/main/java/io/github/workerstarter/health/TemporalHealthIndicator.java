@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.WorkerState;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
@@ -31,7 +31,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration timeout;
 
-	private final ObjectProvider<TemporalWorkersLifecycle> lifecycle;
+	private final ObjectProvider<TemporalWorkerStates> states;
 
 	private final ObjectProvider<TemporalWorkerRegistry> registry;
 
@@ -41,12 +41,12 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 	 * Health of the main namespace.
 	 * @param probe asks its server
 	 * @param timeout the health check's deadline
-	 * @param lifecycle the workers' lifecycle, if any
+	 * @param states the workers' states, if any
 	 * @param registry the workers, if any
 	 */
 	public TemporalHealthIndicator(ServerProbe probe, Duration timeout,
-			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
-		this(NamespaceProperties.MAIN, probe, timeout, lifecycle, registry);
+			ObjectProvider<TemporalWorkerStates> states, ObjectProvider<TemporalWorkerRegistry> registry) {
+		this(NamespaceProperties.MAIN, probe, timeout, states, registry);
 	}
 
 	/**
@@ -54,16 +54,16 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 	 * @param alias {@code main} or a key of temporal.namespaces
 	 * @param probe asks the namespace's server
 	 * @param timeout the health check's deadline
-	 * @param lifecycle the workers' lifecycle, if any
+	 * @param states the workers' states, if any
 	 * @param registry the workers, if any
 	 */
 	public TemporalHealthIndicator(String alias, ServerProbe probe, Duration timeout,
-			ObjectProvider<TemporalWorkersLifecycle> lifecycle, ObjectProvider<TemporalWorkerRegistry> registry) {
+			ObjectProvider<TemporalWorkerStates> states, ObjectProvider<TemporalWorkerRegistry> registry) {
 		super("Temporal health check failed");
 		this.alias = alias;
 		this.probe = probe;
 		this.timeout = timeout;
-		this.lifecycle = lifecycle;
+		this.states = states;
 		this.registry = registry;
 	}
 
@@ -72,7 +72,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 		ServerProbe.Result connection = this.probe.healthCheck(this.timeout);
 		builder.withDetail("target", this.probe.target()).withDetail("namespace", this.probe.namespace());
 		builder.withDetail("connection", connection.isReachable() ? "UP" : "DOWN (" + connection.detail() + ")");
-		TemporalWorkersLifecycle workers = this.lifecycle.getIfAvailable();
+		TemporalWorkerStates workers = this.states.getIfAvailable();
 		List<RegisteredWorker> registered = workersWithRegistrations();
 		if (workers != null && !registered.isEmpty()) {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public class TemporalHealthIndicator extends AbstractHealthIndicator {
 				: List.of();
 	}
 
-	private static Map<String, Object> describe(RegisteredWorker worker, TemporalWorkersLifecycle workers) {
+	private static Map<String, Object> describe(RegisteredWorker worker, TemporalWorkerStates workers) {
 		WorkerState state = workers.stateOf(worker);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("state", state.name().toLowerCase());

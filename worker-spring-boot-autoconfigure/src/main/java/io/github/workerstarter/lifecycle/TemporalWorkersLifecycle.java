@@ -22,8 +22,6 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import io.github.workerstarter.aot.TrainingRun;
 import io.github.workerstarter.connection.ServerProbe;
-import io.github.workerstarter.config.NamespaceProperties;
-import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerFactories;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.worker.WorkerFactory;
@@ -47,6 +45,9 @@ import io.temporal.worker.WorkerFactory;
  * <p><b>Namespaces.</b> Each namespace (the main one and those of {@code temporal.namespaces}) has its own worker
  * factory, started on its own server's answer and waiting for that server on its own, so one namespace's outage
  * holds back no other; all of them drain together within the one shutdown phase.
+ *
+ * <p><b>States.</b> What it sets as it goes is read through {@link #states()} ({@link TemporalWorkerStates}, a bean of
+ * its own), never through this class: health, the endpoint and the metrics do not start or stop anything.
  */
 public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>,
 		ApplicationContextAware, InitializingBean {
@@ -60,7 +61,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 
 	private final TemporalWorkerRegistry registry;
 
-	private final InFlightActivities inFlight;
+	private final TemporalWorkerStates states;
 
 	private final Settings settings;
 
@@ -120,7 +121,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			.forEach((alias, factory) -> this.namespaces.put(alias,
 					new NamespaceWorkers(alias, factory, probes.apply(alias), settings, this.monitor)));
 		this.registry = registry;
-		this.inFlight = inFlight;
+		this.states = new TemporalWorkerStates(this.namespaces, registry, inFlight);
 		this.settings = settings;
 	}
 
@@ -154,14 +155,15 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 				return;
 			}
 			this.registry.registerWorkers();
-			List<NamespaceWorkers> withWork = withWork();
+			List<NamespaceWorkers> withWork = this.states.withWork();
 			if (withWork.isEmpty()) {
 				// a client-only application: nothing to poll, so no reason to contact the server at startup
 				return;
 			}
 			for (NamespaceWorkers namespace : withWork) {
 				if (namespace.factory().isStarted()) {
-					workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().resumePolling());
+					this.states.enabledWorkersOf(namespace.alias())
+						.forEach((registered) -> registered.requireWorker().resumePolling());
 					namespace.state(WorkerState.RUNNING);
 				}
 				else {
@@ -171,20 +173,6 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			startKeepAlive();
 			this.running = true;
 		}
-	}
-
-	private List<NamespaceWorkers> withWork() {
-		return this.namespaces.values()
-			.stream()
-			.filter((namespace) -> workersOf(namespace.alias()).stream().anyMatch(RegisteredWorker::polls))
-			.toList();
-	}
-
-	private List<RegisteredWorker> workersOf(String alias) {
-		return this.registry.workers()
-			.stream()
-			.filter((worker) -> worker.namespace().equals(alias) && worker.isEnabled())
-			.toList();
 	}
 
 	/**
@@ -269,7 +257,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	// every namespace's workers stop polling at once and share the one drain timeout
 	private void drain() {
 		List<NamespaceWorkers> draining = new ArrayList<>();
-		String inFlightBefore = inFlightSummary();
+		String inFlightBefore = this.states.inFlightSummary();
 		long started = System.nanoTime();
 		List<NamespaceWorkers> pollsReturning = letPollsReturn();
 		for (NamespaceWorkers namespace : this.namespaces.values()) {
@@ -289,7 +277,7 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 		if (!unfinished.isEmpty()) {
 			logger.warn("Temporal workers did not finish within the drain timeout of "
 					+ this.settings.drainTimeout().toMillis() + " ms; interrupting what is still running: "
-					+ inFlightSummary() + ". Raise temporal.shutdown.drain-timeout (and "
+					+ this.states.inFlightSummary() + ". Raise temporal.shutdown.drain-timeout (and "
 					+ "spring.lifecycle.timeout-per-shutdown-phase) if these tasks need longer.");
 			unfinished.forEach(NamespaceWorkers::forceStop);
 		}
@@ -328,7 +316,8 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	private void suspendPolling(NamespaceWorkers namespace) {
-		workersOf(namespace.alias()).forEach((registered) -> registered.requireWorker().suspendPolling());
+		this.states.enabledWorkersOf(namespace.alias())
+			.forEach((registered) -> registered.requireWorker().suspendPolling());
 	}
 
 	private static String namespacesNamed(List<NamespaceWorkers> namespaces) {
@@ -336,17 +325,6 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 			return "";
 		}
 		return " in namespaces " + namespaces.stream().map((namespace) -> namespace.probe().namespace()).toList();
-	}
-
-	private String inFlightSummary() {
-		List<String> busy = this.registry.workers()
-			.stream()
-			.filter((registered) -> activitiesInFlight(registered) > 0)
-			.map((registered) -> "'" + registered.taskQueue() + "'"
-					+ (registered.isMainNamespace() ? "" : " (namespace " + registered.namespaceName() + ")") + ": "
-					+ activitiesInFlight(registered) + " activities")
-			.toList();
-		return busy.isEmpty() ? "no activities" : busy.stream().collect(Collectors.joining(", "));
 	}
 
 	// A worker-only application has no non-daemon thread of its own (the SDK's are daemons): hold one until close.
@@ -385,105 +363,11 @@ public class TemporalWorkersLifecycle implements SmartLifecycle, ApplicationList
 	}
 
 	/**
-	 * State of the workers as a whole: the main namespace's, or with several namespaces the least healthy of those
-	 * with work (failed, then starting, draining, stopped, suspended, running).
-	 * @return the state
+	 * What health, the endpoint and the metrics read: the states this lifecycle sets.
+	 * @return the read side of the workers' states
 	 */
-	public WorkerState state() {
-		List<NamespaceWorkers> withWork = withWork();
-		if (withWork.size() <= 1) {
-			return (withWork.isEmpty() ? this.namespaces.get(NamespaceProperties.MAIN) : withWork.get(0)).state();
-		}
-		List<WorkerState> order = List.of(WorkerState.FAILED, WorkerState.STARTING, WorkerState.DRAINING,
-				WorkerState.STOPPED, WorkerState.SUSPENDED, WorkerState.RUNNING);
-		return withWork.stream().map(NamespaceWorkers::state).min((a, b) -> order.indexOf(a) - order.indexOf(b))
-			.orElse(WorkerState.RUNNING);
-	}
-
-	/**
-	 * Whether the workers of one namespace have anything to poll: some worker is enabled and has registrations.
-	 * @param alias {@code main} or a key of temporal.namespaces
-	 * @return false for a namespace used only as a client, or whose workers are all switched off
-	 */
-	public boolean polls(String alias) {
-		return withWork().stream().anyMatch((namespace) -> namespace.alias().equals(alias));
-	}
-
-	/**
-	 * State of the workers of one namespace.
-	 * @param alias {@code main} or a key of temporal.namespaces
-	 * @return the state
-	 */
-	public WorkerState state(String alias) {
-		return namespace(alias).state();
-	}
-
-	/**
-	 * State of one worker: its namespace's state, SUSPENDED when this worker alone was suspended, DISABLED when it is
-	 * switched off.
-	 * @param worker a registered worker
-	 * @return its state
-	 */
-	public WorkerState stateOf(RegisteredWorker worker) {
-		if (!worker.isEnabled()) {
-			return WorkerState.DISABLED;
-		}
-		WorkerState overall = namespace(worker.namespace()).state();
-		if (overall == WorkerState.RUNNING && worker.hasRegistrations() && worker.requireWorker().isSuspended()) {
-			return WorkerState.SUSPENDED;
-		}
-		return overall;
-	}
-
-	/**
-	 * Why the workers are not running, while they are waiting or failed: the main namespace's reason, or with several
-	 * namespaces each one's, named.
-	 * @return a sentence, or null
-	 */
-	public @Nullable String problem() {
-		List<String> problems = new ArrayList<>();
-		for (NamespaceWorkers namespace : this.namespaces.values()) {
-			if (namespace.problem() != null) {
-				problems.add(this.namespaces.size() == 1 ? namespace.problem()
-						: "namespace " + namespace.probe().namespace() + ": " + namespace.problem());
-			}
-		}
-		return problems.isEmpty() ? null : String.join("; ", problems);
-	}
-
-	/**
-	 * Why the workers of one namespace are not running.
-	 * @param alias {@code main} or a key of temporal.namespaces
-	 * @return a sentence, or null
-	 */
-	public @Nullable String problem(String alias) {
-		return namespace(alias).problem();
-	}
-
-	private NamespaceWorkers namespace(String alias) {
-		NamespaceWorkers namespace = this.namespaces.get(alias);
-		if (namespace == null) {
-			throw new IllegalArgumentException("No namespace with the alias '" + alias + "': " + this.namespaces.keySet());
-		}
-		return namespace;
-	}
-
-	/**
-	 * Activities executing now on a queue, in every namespace.
-	 * @param taskQueue the queue
-	 * @return the count
-	 */
-	public int activitiesInFlight(String taskQueue) {
-		return this.inFlight.count(taskQueue);
-	}
-
-	/**
-	 * Activities executing now on one worker.
-	 * @param worker a registered worker
-	 * @return the count
-	 */
-	public int activitiesInFlight(RegisteredWorker worker) {
-		return this.inFlight.count(worker.namespaceName(), worker.taskQueue());
+	public TemporalWorkerStates states() {
+		return this.states;
 	}
 
 	@Override

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.WorkerState;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
@@ -34,15 +34,15 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 
 	private final TemporalWorkerRegistry workers;
 
-	private final TemporalWorkersLifecycle lifecycle;
+	private final TemporalWorkerStates states;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	private final Set<String> bound = new HashSet<>();
 
-	public TemporalWorkerMeterBinder(TemporalWorkerRegistry workers, TemporalWorkersLifecycle lifecycle) {
+	public TemporalWorkerMeterBinder(TemporalWorkerRegistry workers, TemporalWorkerStates states) {
 		this.workers = workers;
-		this.lifecycle = lifecycle;
+		this.states = states;
 	}
 
 	@Override
@@ -71,7 +71,7 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 		// the namespace's name, as the SDK tags its own metrics
 		Tags tags = Tags.of("namespace", worker.namespaceName(), "task_queue", worker.taskQueue());
 		for (WorkerState state : WorkerState.values()) {
-			Gauge.builder("temporal_worker_state", () -> (this.lifecycle.stateOf(worker) == state) ? 1 : 0)
+			Gauge.builder("temporal_worker_state", () -> (this.states.stateOf(worker) == state) ? 1 : 0)
 				.tags(tags)
 				.tag("state", state.name().toLowerCase(Locale.ROOT))
 				.description("1 for the state the worker is in (starting, running, suspended, draining, stopped, "
@@ -79,12 +79,12 @@ public class TemporalWorkerMeterBinder implements MeterBinder, ApplicationListen
 				.register(registry);
 		}
 		Gauge.builder("temporal_worker_suspended",
-				() -> (this.lifecycle.stateOf(worker) == WorkerState.SUSPENDED) ? 1 : 0)
+				() -> (this.states.stateOf(worker) == WorkerState.SUSPENDED) ? 1 : 0)
 			.tags(tags)
 			.description("1 while the worker's polling is suspended")
 			.register(registry);
 		Gauge.builder("temporal_worker_activities_in_flight",
-				() -> this.lifecycle.activitiesInFlight(worker))
+				() -> this.states.activitiesInFlight(worker))
 			.tags(tags)
 			.description("Activities executing now on the worker")
 			.register(registry);

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -21,7 +21,7 @@ import io.temporal.client.WorkflowClient;
 @AutoConfiguration(after = TemporalWorkerAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, WorkflowClient.class })
-@ConditionalOnBean({ TemporalWorkerRegistry.class, TemporalWorkersLifecycle.class, WorkflowClient.class })
+@ConditionalOnBean({ TemporalWorkerRegistry.class, TemporalWorkerStates.class, WorkflowClient.class })
 @ConditionalOnBooleanProperty(name = "temporal.metrics.enabled", matchIfMissing = true)
 public final class TemporalWorkerMetricsAutoConfiguration {
 
@@ -29,8 +29,8 @@ public final class TemporalWorkerMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerMeterBinder temporalWorkerMeterBinder(TemporalWorkerRegistry registry,
-			TemporalWorkersLifecycle lifecycle) {
-		return new TemporalWorkerMeterBinder(registry, lifecycle);
+			TemporalWorkerStates states) {
+		return new TemporalWorkerMeterBinder(registry, states);
 	}
 
 }

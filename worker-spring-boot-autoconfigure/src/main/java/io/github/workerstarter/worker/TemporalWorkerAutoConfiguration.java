@@ -24,6 +24,7 @@ import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.lifecycle.InFlightActivities;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.github.workerstarter.registration.ImplementationsCheck;
@@ -118,6 +119,13 @@ public final class TemporalWorkerAutoConfiguration {
 				properties.failFast(), properties.connectTimeout(), pollReturnTimeout(properties, drainTimeout));
 		return new TemporalWorkersLifecycle(workerFactories, (alias) -> namespaces.get(alias).probe(), registry, inFlight,
 				settings);
+	}
+
+	// what health, the endpoint and the metrics read; from the lifecycle in use, the application's own included
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalWorkerStates temporalWorkerStates(TemporalWorkersLifecycle lifecycle) {
+		return lifecycle.states();
 	}
 
 	// not with the embedded server (a task lost at shutdown goes with it) nor with a sticky-queue drain (suspending

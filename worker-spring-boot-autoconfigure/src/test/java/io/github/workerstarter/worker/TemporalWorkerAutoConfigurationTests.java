@@ -21,6 +21,7 @@ import io.github.workerstarter.fixtures.invalid.NoInterfaceActivity;
 import io.github.workerstarter.fixtures.invalid.NoInterfaceWorkflow;
 import io.github.workerstarter.fixtures.invalid.SecondGreetingActivities;
 import io.github.workerstarter.fixtures.invalid.UnknownQueueActivities;
+import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -136,6 +137,9 @@ class TemporalWorkerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TemporalWorkersLifecycle.class);
 				assertThat(context).getBean("myLifecycle").isSameAs(context.getBean(TemporalWorkersLifecycle.class));
+				// health, the endpoint and the gauges read the states of the lifecycle in use
+				assertThat(context.getBean(TemporalWorkerStates.class))
+					.isSameAs(context.getBean(TemporalWorkersLifecycle.class).states());
 			});
 	}
 
