@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.asm.AnnotationVisitor;
 import org.springframework.asm.Handle;
@@ -17,33 +16,12 @@ import org.springframework.asm.Type;
 /**
  * Reads one method's bytecode into its {@link MethodSummary}, following the operand stack and the local variables in
  * one pass, so that it knows which lambdas go to {@code Workflow.sideEffect}, which object a call is made on when the
- * method created it, and which collection (and of what key type) a loop or a stream iterates.
+ * method created it, and which collection (and of what key type) a loop or a stream iterates
+ * ({@link CollectionCalls}).
  */
 final class MethodReader extends MethodVisitor {
 
 	private static final String WORKFLOW = "io/temporal/workflow/Workflow";
-
-	private static final String COLLECTORS = "java/util/stream/Collectors";
-
-	/** Views and copies that keep a collection's order. */
-	private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
-
-	private static final Set<String> ORDER_KEEPING_COPIES = Set.of("java/util/ArrayList", "java/util/LinkedList",
-			"java/util/ArrayDeque", "java/util/LinkedHashSet", "java/util/LinkedHashMap", "java/util/Vector",
-			"java/util/concurrent/CopyOnWriteArrayList");
-
-	/** Calls where a collection's order becomes observable. */
-	private static final Set<String> ITERATIONS = Set.of("iterator", "forEach", "spliterator", "toArray");
-
-	/** Stream results that do not depend on the order of the elements. */
-	private static final Set<String> ORDER_FREE_RESULTS = Set.of("count", "anyMatch", "allMatch", "noneMatch", "min",
-			"max", "sum", "average", "summaryStatistics", "close", "isParallel");
-
-	/** Collectors whose result does not depend on the order of the elements (maps and sets are checked in turn). */
-	private static final Set<String> ORDER_FREE_COLLECTORS = Set.of("toSet", "toUnmodifiableSet", "toMap",
-			"toUnmodifiableMap", "toConcurrentMap", "groupingBy", "groupingByConcurrent", "partitioningBy", "counting",
-			"summingInt", "summingLong", "summingDouble", "averagingInt", "averagingLong", "averagingDouble",
-			"summarizingInt", "summarizingLong", "summarizingDouble", "minBy", "maxBy");
 
 	private final ClassSummary owner;
 
@@ -58,6 +36,8 @@ final class MethodReader extends MethodVisitor {
 	private final List<LocalVariable> variables = new ArrayList<>();
 
 	private final List<PendingIteration> iterations = new ArrayList<>();
+
+	private final CollectionCalls collections = new CollectionCalls(this);
 
 	private int line = -1;
 
@@ -176,12 +156,12 @@ final class MethodReader extends MethodVisitor {
 		}
 	}
 
-	private Value load(int variable) {
+	Value load(int variable) {
 		Value value = (variable < this.locals.length) ? this.locals[variable] : null;
 		return (value != null) ? value : Value.UNKNOWN;
 	}
 
-	private void store(int variable, Value value) {
+	void store(int variable, Value value) {
 		if (variable >= this.locals.length) {
 			this.locals = java.util.Arrays.copyOf(this.locals, Math.max(variable + 1, this.locals.length * 2));
 		}
@@ -270,124 +250,12 @@ final class MethodReader extends MethodVisitor {
 			}
 		}
 		if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
-			constructed(callOwner, receiver, arguments);
+			this.collections.constructed(callOwner, receiver, arguments);
 		}
-		Value result = result(callOwner, name, descriptor, receiver, arguments);
+		Value result = this.collections.result(callOwner, name, descriptor, receiver, arguments);
 		int returnSize = returnSize(descriptor);
 		if (returnSize > 0) {
 			this.stack.push(result, returnSize);
-		}
-	}
-
-	// a copy made by a constructor keeps its source's order (new ArrayList<>(map.keySet()))
-	private void constructed(String type, Value receiver, Value[] arguments) {
-		if (ORDER_KEEPING_COPIES.contains(type) && arguments.length == 1 && arguments[0].container() != null
-				&& this.stack.depth() > 0) {
-			Value copy = this.stack.pop();
-			this.stack.push((copy == receiver) ? arguments[0].view() : copy);
-		}
-	}
-
-	private Value result(String callOwner, String name, String descriptor, Value receiver, Value[] arguments) {
-		if (receiver == null) {
-			return staticResult(callOwner, name, arguments);
-		}
-		if (receiver.stream()) {
-			return streamResult(callOwner, name, descriptor, receiver, arguments);
-		}
-		if (callOwner.startsWith("java/util/stream/") && name.equals("collect") && arguments.length == 1) {
-			return collected(arguments[0]);
-		}
-		if (receiver.container() == null) {
-			return Value.UNKNOWN;
-		}
-		if (VIEWS.contains(name)) {
-			return receiver.view();
-		}
-		if (name.equals("stream") || name.equals("parallelStream")) {
-			return receiver.streamed();
-		}
-		if (ITERATIONS.contains(name)) {
-			this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, receiver));
-		}
-		else if (name.equals("sort")) {
-			sorted(receiver);
-		}
-		return Value.UNKNOWN;
-	}
-
-	private Value staticResult(String callOwner, String name, Value[] arguments) {
-		switch (callOwner) {
-			case "java/util/Set", "java/util/Map" -> {
-				if (name.equals("of") || name.equals("copyOf") || name.equals("ofEntries")) {
-					String made = callOwner.substring(callOwner.lastIndexOf('/') + 1) + "." + name;
-					return Value.of(new Container(Container.Ordering.SALTED, made, null, null, null));
-				}
-			}
-			case "java/util/List" -> {
-				if (name.equals("copyOf") && arguments.length == 1) {
-					return arguments[0].view();
-				}
-			}
-			case "java/util/Collections" -> {
-				if (name.equals("sort") && arguments.length >= 1) {
-					sorted(arguments[0]);
-				}
-				else if ((name.startsWith("unmodifiable") || name.startsWith("synchronized")) && arguments.length == 1) {
-					return arguments[0].view();
-				}
-			}
-			case COLLECTORS -> {
-				return Value.collector(name + "/" + arguments.length);
-			}
-			default -> {
-				// nothing known of other static results
-			}
-		}
-		return Value.UNKNOWN;
-	}
-
-	private Value streamResult(String callOwner, String name, String descriptor, Value stream, Value[] arguments) {
-		if (descriptor.endsWith("Stream;")) {
-			// intermediate operations keep the order, sorted() sets one
-			return name.equals("sorted") ? Value.UNKNOWN : stream;
-		}
-		if (name.equals("collect") && arguments.length == 1) {
-			String collector = arguments[0].collector();
-			if (collector == null || !ORDER_FREE_COLLECTORS.contains(collector.substring(0, collector.indexOf('/')))) {
-				this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, stream));
-				return Value.UNKNOWN;
-			}
-			return collected(arguments[0]);
-		}
-		if (!ORDER_FREE_RESULTS.contains(name)) {
-			this.iterations.add(new PendingIteration(this.line, callOwner + "." + name, stream));
-		}
-		return Value.UNKNOWN;
-	}
-
-	// the hash tables the collectors build (the four-argument toMap and three-argument groupingBy take a supplier)
-	private static Value collected(Value collector) {
-		String made = collector.collector();
-		if (made == null) {
-			return Value.UNKNOWN;
-		}
-		return switch (made) {
-			case "toSet/0", "toMap/2", "toMap/3", "groupingBy/1", "groupingBy/2", "toConcurrentMap/2",
-					"toConcurrentMap/3" ->
-				Value.of(new Container(Container.Ordering.HASH, "Collectors." + made.substring(0, made.indexOf('/')) + "()",
-						null, null, null));
-			case "toUnmodifiableSet/0", "toUnmodifiableMap/2", "toUnmodifiableMap/3" -> Value.of(new Container(
-					Container.Ordering.SALTED, "Collectors." + made.substring(0, made.indexOf('/')) + "()", null, null,
-					null));
-			default -> Value.UNKNOWN;
-		};
-	}
-
-	// a sorted list no longer carries the order it was copied in
-	private void sorted(Value list) {
-		if (list.local() >= 0) {
-			store(list.local(), load(list.local()).withoutOrder());
 		}
 	}
 
@@ -512,6 +380,15 @@ final class MethodReader extends MethodVisitor {
 	}
 
 	private record LocalVariable(int index, String signature, Label start, Label end) {
+	}
+
+	/** A place where the order of a collection shows (its key type is looked up when the method is read). */
+	void iteration(String api, Value collection) {
+		this.iterations.add(new PendingIteration(this.line, api, collection));
+	}
+
+	OperandStack stack() {
+		return this.stack;
 	}
 
 	private record PendingIteration(int line, String api, Value value) {
