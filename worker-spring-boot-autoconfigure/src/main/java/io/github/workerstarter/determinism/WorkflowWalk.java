@@ -345,11 +345,19 @@ final class WorkflowWalk {
 			}
 		}
 		for (MethodSummary method : summary.methods.values()) {
-			if (!method.isStatic() && !method.isConstructor() && !method.isAbstract()
+			if (!method.isStatic() && !method.isConstructor() && !method.isAbstract() && !isObjectMethod(method)
 					&& libraryMethods.contains(method.key())) {
 				enqueue(method, node);
 			}
 		}
+	}
+
+	// toString, equals and hashCode are called by any library that logs, compares or hashes an object; counting them
+	// as callbacks would report what a class does when it is logged (records declare them through java.lang.Record)
+	private static boolean isObjectMethod(MethodSummary method) {
+		String key = method.key();
+		return key.equals("toString()Ljava/lang/String;") || key.equals("hashCode()I")
+				|| key.equals("equals(Ljava/lang/Object;)Z");
 	}
 
 	private void report(Node node, HazardCategory category, String owner, String member, int line,
