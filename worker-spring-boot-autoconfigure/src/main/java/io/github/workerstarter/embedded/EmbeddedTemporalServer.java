@@ -1,5 +1,7 @@
 package io.github.workerstarter.embedded;
 
+import org.jspecify.annotations.Nullable;
+
 import io.grpc.ManagedChannel;
 import io.temporal.testserver.TestServer;
 
@@ -10,10 +12,29 @@ import io.temporal.testserver.TestServer;
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
 
-	private final TestServer.InProcessTestServer server;
+	private final TestServer.@Nullable InProcessTestServer server;
+
+	private final ManagedChannel channel;
 
 	public EmbeddedTemporalServer() {
 		this.server = TestServer.createServer(true);
+		this.channel = this.server.getChannel();
+	}
+
+	private EmbeddedTemporalServer(ManagedChannel channel) {
+		this.server = null;
+		this.channel = channel;
+	}
+
+	/**
+	 * The in-process server someone else started and closes, such as the test module's {@code TestWorkflowEnvironment}:
+	 * a test written for {@code temporal.target: embedded} keeps its {@code EmbeddedTemporalServer} when the test
+	 * module replaces the server.
+	 * @param channel the channel to that server
+	 * @return a server whose {@link #close()} leaves the server to its owner
+	 */
+	public static EmbeddedTemporalServer sharing(ManagedChannel channel) {
+		return new EmbeddedTemporalServer(channel);
 	}
 
 	/**
@@ -21,12 +42,14 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 	 * @return the in-memory channel
 	 */
 	public ManagedChannel channel() {
-		return this.server.getChannel();
+		return this.channel;
 	}
 
 	@Override
 	public void close() {
-		this.server.close();
+		if (this.server != null) {
+			this.server.close();
+		}
 	}
 
 }
