@@ -27,6 +27,7 @@ import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.registration.ImplementationFinder;
+import io.github.workerstarter.registration.ImplementationsCheck;
 import io.github.workerstarter.registration.SingletonWorkflowBeans;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -92,8 +93,11 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces) {
-		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
+			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces,
+			ObjectProvider<ImplementationsCheck> implementationsChecks) {
+		// further checks of what is found (the determinism check of workflow code) come as beans
+		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties,
+				implementationsChecks.orderedStream().toList());
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
 				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
