@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,8 @@ public class TemporalEndpoint {
 
 	private final Map<String, ServerProbe> furtherNamespaces;
 
+	private final Function<Class<?>, @Nullable DeterminismDescriptor> determinism;
+
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
@@ -78,6 +81,27 @@ public class TemporalEndpoint {
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces) {
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
+				(implementation) -> null);
+	}
+
+	/**
+	 * The endpoint with the determinism check's findings under each workflow.
+	 * @param probe asks the main namespace's server
+	 * @param clientIdentity the client's identity, shown for workers without their own
+	 * @param registry the workers
+	 * @param states their states
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param activityOptions the options set per activity type
+	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
+	 */
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
+			Map<String, ServerProbe> furtherNamespaces,
+			Function<Class<?>, @Nullable DeterminismDescriptor> determinism) {
+		this.determinism = determinism;
 		this.furtherNamespaces = new LinkedHashMap<>(furtherNamespaces);
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
@@ -243,7 +267,7 @@ public class TemporalEndpoint {
 				deployment.getDefaultVersioningBehavior().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
-	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
+	private List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
 		List<String> typeNames = switch (kind) {
 			case WORKFLOW -> worker.workflowTypes();
 			case ACTIVITY -> worker.activityTypes();
@@ -251,14 +275,16 @@ public class TemporalEndpoint {
 		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
-			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null)).toList();
+			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null)).toList();
 		}
 		return worker.implementations()
 			.stream()
 			.filter((implementation) -> implementation.kind() == kind)
 			.flatMap((implementation) -> implementation.typeNames()
 				.stream()
-				.map((type) -> new ImplementationDescriptor(type, implementation.beanName(), className(implementation))))
+				.map((type) -> new ImplementationDescriptor(type, implementation.beanName(), className(implementation),
+						(kind == ImplementationKind.WORKFLOW)
+								? this.determinism.apply(ClassUtils.getUserClass(implementation.type())) : null)))
 			.toList();
 	}
 
@@ -363,8 +389,10 @@ public class TemporalEndpoint {
 	 * @param type the workflow or activity type name, or the Nexus service name
 	 * @param bean the bean name
 	 * @param beanClass the bean's class
+	 * @param determinism for a workflow, what the determinism check found in its code (allowed findings included)
 	 */
-	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass) {
+	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass,
+			@Nullable DeterminismDescriptor determinism) {
 	}
 
 }

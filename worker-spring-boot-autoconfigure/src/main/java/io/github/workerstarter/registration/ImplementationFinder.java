@@ -39,11 +39,26 @@ public final class ImplementationFinder {
 
 	private final TemporalProperties properties;
 
+	private final List<ImplementationsCheck> checks;
+
 	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
 			TemporalProperties properties) {
+		this(beanFactory, placeholders, properties, List.of());
+	}
+
+	/**
+	 * A finder that runs more checks on what it finds.
+	 * @param beanFactory where the beans are
+	 * @param placeholders resolves placeholders in the annotations' queue names
+	 * @param properties the starter's properties
+	 * @param checks run on the implementations found, in order, before {@link #findAll()} returns them
+	 */
+	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
+			TemporalProperties properties, List<ImplementationsCheck> checks) {
 		this.beanFactory = beanFactory;
 		this.placeholders = placeholders;
 		this.properties = properties;
+		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -73,6 +88,7 @@ public final class ImplementationFinder {
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
 		ActivityNamespaces.check(registered, this::namespaceName);
 		UnregisteredWorkflowClasses.warn(scanned.workflowClasses(), registered, this.beanFactory);
+		this.checks.forEach((check) -> check.check(registered));
 		return registered;
 	}
 

@@ -27,6 +27,7 @@ import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
 import io.github.workerstarter.registration.ImplementationFinder;
+import io.github.workerstarter.registration.ImplementationsCheck;
 import io.github.workerstarter.registration.SingletonWorkflowBeans;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -96,8 +97,11 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces) {
-		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
+			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces,
+			ObjectProvider<ImplementationsCheck> implementationsChecks) {
+		// further checks of what is found (the determinism check of workflow code) come as beans
+		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties,
+				implementationsChecks.orderedStream().toList());
 		// virtual threads by default from Java 24 on, before that where Boot's switch is on (VirtualThreadsDefault)
 		boolean virtualThreads = VirtualThreadsDefault.resolve(environment);
 		// deployment name and build id default to the application's name and its build info, when present
