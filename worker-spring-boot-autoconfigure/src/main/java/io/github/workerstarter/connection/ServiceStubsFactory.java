@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundles;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.plugin.PluginOptions;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
 
 /**
  * Builds the gRPC service stubs of one connection, the main one or a namespace's own: target, TLS (an SSL bundle,
@@ -32,6 +34,22 @@ public final class ServiceStubsFactory {
 	 */
 	public static WorkflowServiceStubs create(ConnectionSettings settings, @Nullable EnvConfigProfile profile,
 			@Nullable SslBundles sslBundles, List<WorkflowServiceStubsOptionsCustomizer> customizers) {
+		return create(settings, profile, sslBundles, customizers, new WorkflowServiceStubsPlugin[0]);
+	}
+
+	/**
+	 * Builds the stubs with Temporal SDK plugins, which the SDK applies when it creates them (after the properties
+	 * and the customizers) and passes on to the clients built on them.
+	 * @param settings the connection's settings
+	 * @param profile its Temporal CLI profile, when enabled
+	 * @param sslBundles the application's SSL bundles, if any
+	 * @param customizers the customizer beans, in order
+	 * @param plugins the plugins for these stubs, in order
+	 * @return the stubs
+	 */
+	public static WorkflowServiceStubs create(ConnectionSettings settings, @Nullable EnvConfigProfile profile,
+			@Nullable SslBundles sslBundles, List<WorkflowServiceStubsOptionsCustomizer> customizers,
+			WorkflowServiceStubsPlugin[] plugins) {
 		TemporalProperties.Connection connection = settings.connection();
 		// with a profile, our properties are already laid over it (target, API key, tls=false)
 		WorkflowServiceStubsOptions.Builder builder = (profile != null)
@@ -57,6 +75,7 @@ public final class ServiceStubsFactory {
 		}
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
 		ConnectionOptions.applyCommon(connection, builder, customizers);
+		PluginOptions.addTo(builder, plugins);
 		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
 		if (settings.isEmbedded() && options.getChannel() == null) {
 			throw ConnectionTarget.embeddedServerMissing();

@@ -1,5 +1,7 @@
 package io.github.workerstarter.connection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,8 @@ import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.github.workerstarter.migration.OfficialStarterPropertiesCheck;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -59,9 +63,20 @@ public final class TemporalConnectionAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
 			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers, TemporalPlugins plugins) {
 		return ServiceStubsFactory.create(ConnectionSettings.main(properties), envConfigProfile.getIfAvailable(),
-				sslBundles.getIfAvailable(), customizers.orderedStream().toList());
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList(),
+				plugins.forServiceStubs(TemporalPlugins.sharingMainConnection(properties)));
+	}
+
+	// the SDK's plugin beans, in @Order, applied once each at the highest level they fit in every namespace
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalPlugins temporalPlugins(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			TemporalProperties properties) {
+		List<String> aliases = new ArrayList<>(List.of(NamespaceProperties.MAIN));
+		aliases.addAll(properties.namespaces().keySet());
+		return TemporalPlugins.find(beanFactory, environment, aliases);
 	}
 
 	@Bean
@@ -73,9 +88,11 @@ public final class TemporalConnectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client,
+			ObjectProvider<TemporalPlugins> plugins) {
 		// same namespace, identity, data converter and propagators as the workflow client
-		return ConnectionOptions.scheduleClient(stubs, client);
+		return ConnectionOptions.scheduleClient(stubs, client, plugins.getIfAvailable(TemporalPlugins::none)
+			.forScheduleClient(NamespaceProperties.MAIN, stubs.getOptions().getPlugins()));
 	}
 
 	@Bean
@@ -86,13 +103,13 @@ public final class TemporalConnectionAutoConfiguration {
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
-			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers) {
+			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers, ObjectProvider<TemporalPlugins> plugins) {
 		NamespaceConnection main = new NamespaceConnection(NamespaceProperties.MAIN, client.getOptions().getNamespace(),
 				stubs, client, scheduleClient, probe);
 		return new NamespaceConnections(properties, beanFactory, sslBundles.getIfAvailable(),
 				stubsCustomizers.orderedStream().toList(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
 				interceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList())
-			.build(main);
+			.build(main, plugins.getIfAvailable(TemporalPlugins::none));
 	}
 
 	@Bean
@@ -112,10 +129,13 @@ public final class TemporalConnectionAutoConfiguration {
 			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
-			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
-		return WorkflowClient.newInstance(stubs, ConnectionOptions.workflowClient(properties, environment,
+			ObjectProvider<WorkflowClientOptionsCustomizer> customizers, ObjectProvider<TemporalPlugins> plugins) {
+		WorkflowClientOptions options = ConnectionOptions.workflowClient(properties, environment,
 				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
+				interceptors.orderedStream().toList(), customizers.orderedStream().toList());
+		// the SDK applies them when it builds the client: after the properties and the customizers
+		return WorkflowClient.newInstance(stubs, PluginOptions.with(options, plugins.getIfAvailable(TemporalPlugins::none)
+			.forWorkflowClient(NamespaceProperties.MAIN, stubs.getOptions().getPlugins())));
 	}
 
 	@Bean

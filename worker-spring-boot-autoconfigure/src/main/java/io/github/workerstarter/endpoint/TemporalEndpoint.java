@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -23,6 +24,7 @@ import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.WorkerState;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
@@ -58,6 +60,8 @@ public class TemporalEndpoint {
 
 	private final Map<String, ServerProbe> furtherNamespaces;
 
+	private final ObjectProvider<TemporalPlugins> plugins;
+
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
@@ -78,6 +82,26 @@ public class TemporalEndpoint {
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces) {
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
+				new StaticListableBeanFactory().getBeanProvider(TemporalPlugins.class));
+	}
+
+	/**
+	 * The endpoint of an application with several namespaces and Temporal SDK plugins.
+	 * @param probe asks the main namespace's server
+	 * @param clientIdentity the client's identity, shown for workers without their own
+	 * @param registry the workers
+	 * @param states their states
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param activityOptions the options set per activity type
+	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 * @param plugins the plugin beans and where they apply
+	 */
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
+			Map<String, ServerProbe> furtherNamespaces, ObjectProvider<TemporalPlugins> plugins) {
+		this.plugins = plugins;
 		this.furtherNamespaces = new LinkedHashMap<>(furtherNamespaces);
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
@@ -97,7 +121,20 @@ public class TemporalEndpoint {
 		this.furtherNamespaces.forEach((alias, probe) -> namespaces.put(alias, namespace(alias, probe)));
 		return new TemporalDescriptor(main.connection(), main.state(),
 				(workerStates != null) ? workerStates.problem(NamespaceProperties.MAIN) : null,
-				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces);
+				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces, plugins());
+	}
+
+	private List<PluginDescriptor> plugins() {
+		TemporalPlugins all = this.plugins.getIfAvailable();
+		if (all == null) {
+			return List.of();
+		}
+		List<PluginDescriptor> described = new java.util.ArrayList<>();
+		all.placements()
+			.forEach((plugin, levels) -> described.add(new PluginDescriptor(plugin.name(), plugin.beanName(),
+					ClassUtils.getUserClass(plugin.plugin()).getName(), plugin.kinds(),
+					(plugin.namespaces() != null) ? List.copyOf(plugin.namespaces()) : null, new TreeMap<>(levels))));
+		return described;
 	}
 
 	private NamespaceDescriptor namespace(String alias, ServerProbe probe) {
@@ -222,7 +259,7 @@ public class TemporalEndpoint {
 		return new WorkerDescriptor(state, worker.disabledBy(), sdkWorker != null && sdkWorker.isSuspended(), inFlight,
 				(sdkWorker != null) ? options(sdkWorker.getWorkerOptions()) : null,
 				implementations(worker, ImplementationKind.WORKFLOW), implementations(worker, ImplementationKind.ACTIVITY),
-				implementations(worker, ImplementationKind.NEXUS_SERVICE));
+				implementations(worker, ImplementationKind.NEXUS_SERVICE), worker.plugins());
 	}
 
 	private OptionsDescriptor options(WorkerOptions options) {
@@ -251,14 +288,16 @@ public class TemporalEndpoint {
 		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
-			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null)).toList();
+			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null)).toList();
 		}
 		return worker.implementations()
 			.stream()
 			.filter((implementation) -> implementation.kind() == kind)
 			.flatMap((implementation) -> implementation.typeNames()
 				.stream()
-				.map((type) -> new ImplementationDescriptor(type, implementation.beanName(), className(implementation))))
+				.map((type) -> implementation.isFromPlugin()
+						? new ImplementationDescriptor(type, null, className(implementation), implementation.plugin())
+						: new ImplementationDescriptor(type, implementation.beanName(), className(implementation), null)))
 			.toList();
 	}
 
@@ -282,10 +321,27 @@ public class TemporalEndpoint {
 	 * @param activityOptions the options set per activity type under temporal.activities, which this application's
 	 * workflows apply to their activity calls
 	 * @param namespaces the further namespaces of temporal.namespaces, by alias (the main one is the fields above)
+	 * @param plugins the Temporal SDK plugin beans, in the order they apply, and where each went
 	 */
 	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
 			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
-			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces) {
+			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces,
+			List<PluginDescriptor> plugins) {
+	}
+
+	/**
+	 * A Temporal SDK plugin bean.
+	 *
+	 * @param name the plugin's name
+	 * @param bean its bean name
+	 * @param type its class
+	 * @param kinds the SDK plugin interfaces it implements ({@code SimplePlugin} for all four)
+	 * @param limitedTo the namespaces {@code @PluginNamespaces} limits it to, or null for all
+	 * @param appliedTo per namespace alias, the level it was applied at: {@code service stubs},
+	 * {@code workflow client}, {@code schedule client} or {@code worker factory} (the SDK passes it down from there)
+	 */
+	public record PluginDescriptor(String name, @Nullable String bean, String type, List<String> kinds,
+			@Nullable List<String> limitedTo, Map<String, String> appliedTo) {
 	}
 
 	/**
@@ -320,10 +376,12 @@ public class TemporalEndpoint {
 	 * @param workflows the workflow types and their beans
 	 * @param activities the activity types and their beans
 	 * @param nexusServices the Nexus services and their beans
+	 * @param plugins the names of the Temporal SDK plugins the worker runs with, in order
 	 */
 	public record WorkerDescriptor(@Nullable String state, @Nullable String disabledBy, boolean suspended,
 			int activitiesInFlight, @Nullable OptionsDescriptor options, List<ImplementationDescriptor> workflows,
-			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices) {
+			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices,
+			List<String> plugins) {
 	}
 
 	/**
@@ -358,13 +416,15 @@ public class TemporalEndpoint {
 	}
 
 	/**
-	 * A registered type and the bean implementing it.
+	 * A registered type and the bean (or plugin) implementing it.
 	 *
 	 * @param type the workflow or activity type name, or the Nexus service name
-	 * @param bean the bean name
-	 * @param beanClass the bean's class
+	 * @param bean the bean name; null for an implementation a plugin registers itself
+	 * @param beanClass the bean's class, or the class a plugin registers
+	 * @param plugin the name of the Temporal SDK plugin that registers it, or null for a bean
 	 */
-	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass) {
+	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass,
+			@Nullable String plugin) {
 	}
 
 }

@@ -17,6 +17,7 @@ import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalNamespaces;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -37,7 +38,7 @@ public final class TemporalEndpointAutoConfiguration {
 	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties,
-			ObjectProvider<TemporalNamespaces> namespaces) {
+			ObjectProvider<TemporalNamespaces> namespaces, ObjectProvider<TemporalPlugins> plugins) {
 		TemporalProperties temporal = temporalProperties.getIfAvailable();
 		Map<String, ServerProbe> further = new LinkedHashMap<>();
 		TemporalNamespaces all = namespaces.getIfAvailable();
@@ -46,7 +47,8 @@ public final class TemporalEndpointAutoConfiguration {
 				.forEach((namespace) -> further.put(namespace.alias(), namespace.probe()));
 		}
 		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, states,
-				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of(), further);
+				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of(), further,
+				plugins);
 	}
 
 }

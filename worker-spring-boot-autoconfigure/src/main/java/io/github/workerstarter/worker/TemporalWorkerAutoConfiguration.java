@@ -2,6 +2,7 @@ package io.github.workerstarter.worker;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,9 @@ import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.plugin.PluginBean;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -51,17 +55,24 @@ public final class TemporalWorkerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
-			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers) {
-		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
-		return WorkerFactory.newInstance(client, WorkerFactoryOptionsFactory.create(properties,
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
+			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers,
+			ObjectProvider<TemporalPlugins> plugins) {
+		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order; then the worker plugins that
+		// the client does not pass on already
+		return WorkerFactory.newInstance(client, PluginOptions.with(
+				WorkerFactoryOptionsFactory.create(properties, interceptors.orderedStream().toList(),
+						customizers.orderedStream().toList()),
+				plugins.getIfAvailable(TemporalPlugins::none)
+					.forWorkerFactory(NamespaceProperties.MAIN, client.getOptions().getPlugins())));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TemporalWorkerFactories temporalWorkerFactories(WorkerFactory workerFactory, TemporalNamespaces namespaces,
 			TemporalProperties properties, ObjectProvider<WorkerInterceptor> interceptors,
-			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<TemporalPlugins> pluginBeans) {
+		TemporalPlugins plugins = pluginBeans.getIfAvailable(TemporalPlugins::none);
 		Map<String, WorkerFactory> factories = new LinkedHashMap<>();
 		factories.put(NamespaceProperties.MAIN, workerFactory);
 		for (NamespaceConnection namespace : namespaces.all()) {
@@ -71,11 +82,18 @@ public final class TemporalWorkerAutoConfiguration {
 				boolean declared = beanFactory.containsBeanDefinition(name) && !WorkerFactoriesRegistrar.FACTORY_BEAN
 					.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName());
 				factories.put(namespace.alias(), declared ? beanFactory.getBean(name, WorkerFactory.class)
-						: WorkerFactory.newInstance(namespace.client(), WorkerFactoryOptionsFactory.create(properties,
-								interceptors.orderedStream().toList(), customizers.orderedStream().toList())));
+						: WorkerFactory.newInstance(namespace.client(), PluginOptions.with(
+								WorkerFactoryOptionsFactory.create(properties, interceptors.orderedStream().toList(),
+										customizers.orderedStream().toList()),
+								plugins.forWorkerFactory(namespace.alias(),
+										namespace.client().getOptions().getPlugins()))));
 			}
 		}
-		return new TemporalWorkerFactories(factories);
+		// the plugins each factory's workers run with: those its client passes on, then its own
+		Map<String, List<PluginBean>> onWorkers = new LinkedHashMap<>();
+		factories.forEach((alias, factory) -> onWorkers.put(alias,
+				plugins.onWorkers(alias, factory.getWorkflowClient().getOptions().getPlugins())));
+		return new TemporalWorkerFactories(factories, onWorkers);
 	}
 
 	@Bean
