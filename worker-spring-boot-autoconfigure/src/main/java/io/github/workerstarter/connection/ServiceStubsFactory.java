@@ -5,9 +5,11 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.plugin.PluginOptions;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -87,6 +89,42 @@ public final class ServiceStubsFactory {
 			SslBundleTls.reloadOnUpdate(connection.sslBundle(), sslBundles, reloadable, stubs.getRawChannel());
 		}
 		return stubs;
+	}
+
+	/**
+	 * Builds the main stubs from a service connection (a {@link TemporalConnectionDetails} bean other than the
+	 * properties'): its target, TLS, SSL bundle and API key; keep-alive, RPC timeout, identity and server name still
+	 * from {@code temporal.connection.*}.
+	 * @param details the connection details
+	 * @param source what supplied them, for messages
+	 * @param connection the connection properties for everything else
+	 * @param customizers the customizer beans, in order
+	 * @param plugins the plugins for these stubs, in order
+	 * @return the stubs
+	 */
+	public static WorkflowServiceStubs create(TemporalConnectionDetails details, String source,
+			TemporalProperties.Connection connection, List<WorkflowServiceStubsOptionsCustomizer> customizers,
+			WorkflowServiceStubsPlugin[] plugins) {
+		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder()
+			.setTarget(ConnectionTarget.fromServiceConnection(details.getTarget(), source))
+			.setEnableHttps(details.isTls());
+		String apiKey = details.getApiKey();
+		if (apiKey != null) {
+			if (!details.isTls() && !connection.allowPlaintextApiKey()) {
+				throw new WorkerConfigurationException("The Temporal connection of " + source + " has an API key but "
+						+ "no TLS: the key would travel unencrypted to " + details.getTarget() + ".",
+						"Have the service connection use TLS. Only for a local test server, set "
+								+ "temporal.connection.allow-plaintext-api-key=true.");
+			}
+			builder.addApiKey(() -> apiKey);
+		}
+		SslBundle bundle = details.getSslBundle();
+		if (bundle != null) {
+			builder.setSslContext(SslBundleTls.sslContext(bundle, source));
+		}
+		ConnectionOptions.applyCommon(connection, builder, customizers);
+		PluginOptions.addTo(builder, plugins);
+		return WorkflowServiceStubs.newServiceStubs(withServerName(builder.build(), connection.serverName()));
 	}
 
 	// applied after the customizers and composed with any channel initializer they set, so neither loses

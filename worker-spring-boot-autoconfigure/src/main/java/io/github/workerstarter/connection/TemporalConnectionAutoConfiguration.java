@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +38,7 @@ import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
 
 /**
  * The connection to Temporal: {@link WorkflowServiceStubs} (gRPC) and the {@link WorkflowClient}. Each bean backs
@@ -46,6 +49,8 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 @EnableConfigurationProperties(TemporalProperties.class)
 @Import(NamespaceBeansRegistrar.class)
 public final class TemporalConnectionAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(TemporalConnectionAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -63,10 +68,25 @@ public final class TemporalConnectionAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
 			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers, TemporalPlugins plugins) {
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers, TemporalPlugins plugins,
+			TemporalConnectionDetails details) {
+		WorkflowServiceStubsPlugin[] onStubs = plugins.forServiceStubs(TemporalPlugins.sharingMainConnection(properties));
+		if (!(details instanceof PropertiesTemporalConnectionDetails)) {
+			// a service connection (Docker Compose, Testcontainers) or the application's own details
+			String source = ServiceConnections.describe(details);
+			logger.info("Temporal connection from " + source + ": " + details.getTarget());
+			return ServiceStubsFactory.create(details, source, properties.connection(),
+					customizers.orderedStream().toList(), onStubs);
+		}
 		return ServiceStubsFactory.create(ConnectionSettings.main(properties), envConfigProfile.getIfAvailable(),
-				sslBundles.getIfAvailable(), customizers.orderedStream().toList(),
-				plugins.forServiceStubs(TemporalPlugins.sharingMainConnection(properties)));
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList(), onStubs);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TemporalConnectionDetails.class)
+	PropertiesTemporalConnectionDetails temporalConnectionDetails(TemporalProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesTemporalConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 
 	// the SDK's plugin beans, in @Order, applied once each at the highest level they fit in every namespace
@@ -119,8 +139,9 @@ public final class TemporalConnectionAutoConfiguration {
 	}
 
 	private static String targetDescription(WorkflowServiceStubs stubs, TemporalProperties properties) {
-		return (properties.isEmbedded()) ? "embedded (in-process)"
-				: (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : String.valueOf(properties.target());
+		// the in-process server's stubs have a channel and no target; a service connection's have its address
+		return (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget()
+				: (properties.isEmbedded()) ? "embedded (in-process)" : String.valueOf(properties.target());
 	}
 
 	@Bean
@@ -129,10 +150,12 @@ public final class TemporalConnectionAutoConfiguration {
 			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
-			ObjectProvider<WorkflowClientOptionsCustomizer> customizers, ObjectProvider<TemporalPlugins> plugins) {
-		WorkflowClientOptions options = ConnectionOptions.workflowClient(properties, environment,
-				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList());
+			ObjectProvider<WorkflowClientOptionsCustomizer> customizers, ObjectProvider<TemporalPlugins> plugins,
+			ObjectProvider<TemporalConnectionDetails> details) {
+		WorkflowClientOptions options = ServiceConnections.withNamespace(ConnectionOptions.workflowClient(properties,
+				environment, envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(),
+				codecs.orderedStream().toList(), interceptors.orderedStream().toList(),
+				customizers.orderedStream().toList()), details.getIfAvailable());
 		// the SDK applies them when it builds the client: after the properties and the customizers
 		return WorkflowClient.newInstance(stubs, PluginOptions.with(options, plugins.getIfAvailable(TemporalPlugins::none)
 			.forWorkflowClient(NamespaceProperties.MAIN, stubs.getOptions().getPlugins())));

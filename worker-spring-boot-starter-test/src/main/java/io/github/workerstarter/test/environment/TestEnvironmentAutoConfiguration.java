@@ -18,6 +18,7 @@ import io.github.workerstarter.connection.EnvConfigProfile;
 import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.TemporalConnectionDetails;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
 import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
@@ -50,12 +51,14 @@ import io.temporal.worker.WorkerFactory;
  * environment's client carries the SDK's time-locking interceptor).
  *
  * <p>On whenever the test module is on the classpath; {@code temporal.test.environment.enabled=false} goes back to
- * {@code temporal.target}.
+ * {@code temporal.target}, and a service connection (a Testcontainers {@code @ServiceConnection} on a Temporal
+ * container) is used instead of the environment.
  */
 @AutoConfiguration(before = { EmbeddedServerAutoConfiguration.class, TemporalConnectionAutoConfiguration.class },
 		after = TemporalTestPropertiesAutoConfiguration.class)
 @ConditionalOnClass(TestWorkflowEnvironment.class)
 @ConditionalOnBooleanProperty(name = "temporal.test.environment.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(TemporalConnectionDetails.class)
 @EnableConfigurationProperties({ TemporalProperties.class, TemporalTestProperties.class })
 public final class TestEnvironmentAutoConfiguration {
 
