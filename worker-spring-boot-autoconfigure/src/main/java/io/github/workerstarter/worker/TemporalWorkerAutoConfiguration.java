@@ -23,6 +23,7 @@ import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.embedded.InProcessServer;
 import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
@@ -102,7 +103,8 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkerOptionsCustomizer> workerCustomizers,
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces) {
+			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces,
+			ObjectProvider<InProcessServer> embeddedServer) {
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
@@ -115,7 +117,8 @@ public final class TemporalWorkerAutoConfiguration {
 		boolean trainingRun = TrainingRun.isActive();
 		// a sticky-queue drain is a choice of sticky execution too
 		boolean stickyChosen = !properties.shutdown().stickyQueueDrainTimeout().isZero();
-		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)
+		TestServerStickyExecution testServerSticky = (serverGoesWithContext(properties, embeddedServer) || trainingRun
+				|| stickyChosen)
 				? TestServerStickyExecution.NEVER
 				: new TestServerStickyExecution((alias) -> namespaces.get(alias).probe(), properties.connectTimeout());
 		return new TemporalWorkerRegistry(workerFactories, properties, finder, workerCustomizers.orderedStream().toList(),
@@ -127,10 +130,11 @@ public final class TemporalWorkerAutoConfiguration {
 	@ConditionalOnMissingBean
 	TemporalWorkersLifecycle temporalWorkersLifecycle(TemporalWorkerFactories workerFactories,
 			TemporalWorkerRegistry registry, TemporalNamespaces namespaces, InFlightActivities inFlight,
-			TemporalProperties properties, Environment environment) {
+			TemporalProperties properties, Environment environment, ObjectProvider<InProcessServer> embeddedServer) {
 		Duration drainTimeout = DrainTimeout.resolve(properties.shutdown(), environment);
 		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(drainTimeout,
-				properties.failFast(), properties.connectTimeout(), pollReturnTimeout(properties, drainTimeout));
+				properties.failFast(), properties.connectTimeout(),
+				pollReturnTimeout(properties, drainTimeout, serverGoesWithContext(properties, embeddedServer)));
 		return new TemporalWorkersLifecycle(workerFactories, (alias) -> namespaces.get(alias).probe(), registry, inFlight,
 				settings);
 	}
@@ -142,11 +146,20 @@ public final class TemporalWorkerAutoConfiguration {
 		return lifecycle.states();
 	}
 
+	// the embedded server ends with the context, unless it is kept across DevTools restarts: then what a stopped
+	// worker leaves on it (a sticky queue, a task handed to a cancelled poll) is still there for the next context
+	private static boolean serverGoesWithContext(TemporalProperties properties,
+			ObjectProvider<InProcessServer> embeddedServer) {
+		InProcessServer server = embeddedServer.getIfAvailable();
+		return properties.isEmbedded() && (server == null || !server.outlivesContext());
+	}
+
 	// not with the embedded server (a task lost at shutdown goes with it) nor with a sticky-queue drain (suspending
 	// would stop that polling too); at most half the drain, which is mostly for the tasks in flight
-	private static Duration pollReturnTimeout(TemporalProperties properties, Duration drainTimeout) {
+	private static Duration pollReturnTimeout(TemporalProperties properties, Duration drainTimeout,
+			boolean serverGoesWithContext) {
 		TemporalProperties.Shutdown shutdown = properties.shutdown();
-		if (properties.isEmbedded() || !shutdown.stickyQueueDrainTimeout().isZero()) {
+		if (serverGoesWithContext || !shutdown.stickyQueueDrainTimeout().isZero()) {
 			return Duration.ZERO;
 		}
 		Duration half = drainTimeout.dividedBy(2);
