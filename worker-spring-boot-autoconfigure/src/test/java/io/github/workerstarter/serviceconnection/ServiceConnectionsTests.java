@@ -36,6 +36,8 @@ import io.github.workerstarter.connection.TemporalConnectionDetails;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.embedded.EmbeddedTemporalServer;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
+import io.github.workerstarter.fixtures.serviceconnection.SecretStore;
+import io.github.workerstarter.fixtures.serviceconnection.SecretStoreConnectionConfiguration;
 import io.github.workerstarter.testing.RunningComposeService;
 import io.github.workerstarter.testing.TestServerContainer;
 import io.github.workerstarter.testing.TestServerProcess;
@@ -86,7 +88,8 @@ class ServiceConnectionsTests {
 	@Test
 	void aDetailsBeanOfTheApplicationReplacesTheProperties() {
 		runner().withPropertyValues("temporal.target=embedded", "temporal.workers.greetings.workflows=true")
-			.withUserConfiguration(GreetingFixtures.class, OwnDetails.class)
+			.withUserConfiguration(GreetingFixtures.class, SecretStoreConnectionConfiguration.class)
+			.withBean(SecretStore.class, () -> (key) -> key.equals("temporal/address") ? server.target() : "own-details")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				// a real server is named: the in-process one is not started for nothing
@@ -113,13 +116,13 @@ class ServiceConnectionsTests {
 		MockEnvironment environment = new MockEnvironment();
 		// the Temporal CLI's image, running server start-dev
 		TemporalConnectionDetails devServer = details(factories.getConnectionDetails(DockerComposeConnectionSources
-			.of(RunningComposeService.of("temporal", "temporalio/temporal:1.4.0", 7233, 17233), environment), false));
+			.of(RunningComposeService.of("temporal", "temporalio/temporal:1.5.1", 7233, 17233), environment), false));
 		assertThat(devServer.getTarget()).isEqualTo("127.0.0.1:17233");
 		assertThat(devServer.getNamespace()).isNull();
 		assertThat(devServer.isTls()).isFalse();
 		// auto-setup creates DEFAULT_NAMESPACE
 		TemporalConnectionDetails autoSetup = details(factories.getConnectionDetails(DockerComposeConnectionSources.of(
-				RunningComposeService.of("temporal", "temporalio/auto-setup:1.29.1", 7233, 27233)
+				RunningComposeService.of("temporal", "temporalio/auto-setup:1.29.7", 7233, 27233)
 					.withEnv(Map.of("DEFAULT_NAMESPACE", "orders")),
 				environment), false));
 		assertThat(autoSetup.getTarget()).isEqualTo("127.0.0.1:27233");
@@ -138,7 +141,7 @@ class ServiceConnectionsTests {
 
 	@Test
 	void anApplicationStartsOnADockerComposeServiceWithoutTemporalTarget(CapturedOutput output) {
-		RunningService temporal = RunningComposeService.of("temporal", "temporalio/temporal:1.4.0", 7233, server.port());
+		RunningService temporal = RunningComposeService.of("temporal", "temporalio/temporal:1.5.1", 7233, server.port());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.docker.compose.enabled=false", "temporal.workers.greetings.workflows=true")
@@ -156,7 +159,7 @@ class ServiceConnectionsTests {
 
 	@Test
 	void autoSetupsDefaultNamespaceIsTheApplications() {
-		RunningService temporal = RunningComposeService.of("temporal", "temporalio/auto-setup:1.29.1", 7233, server.port())
+		RunningService temporal = RunningComposeService.of("temporal", "temporalio/auto-setup:1.29.7", 7233, server.port())
 			.withEnv(Map.of("DEFAULT_NAMESPACE", "compose-orders"));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
 			.web(WebApplicationType.NONE)
@@ -223,29 +226,7 @@ class ServiceConnectionsTests {
 		@Bean
 		@ServiceConnection(name = "temporal")
 		TestServerContainer temporal() {
-			return new TestServerContainer("temporalio/temporal:1.4.0", server);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnDetails {
-
-		@Bean
-		TemporalConnectionDetails temporalConnectionDetails() {
-			return new TemporalConnectionDetails() {
-
-				@Override
-				public String getTarget() {
-					return server.target();
-				}
-
-				@Override
-				public String getNamespace() {
-					return "own-details";
-				}
-
-			};
+			return new TestServerContainer("temporalio/temporal:1.5.1", server);
 		}
 
 	}

@@ -32,7 +32,7 @@ class TestcontainersServiceConnectionFieldTests {
 	static final TestServerProcess server = TestServerProcess.start();
 
 	@ServiceConnection
-	static final TestServerContainer temporal = new TestServerContainer("temporalio/temporal:1.4.0", server);
+	static final TestServerContainer temporal = new TestServerContainer("temporalio/temporal:1.5.1", server);
 
 	@Autowired
 	ApplicationContext context;

@@ -18,7 +18,7 @@ import org.springframework.boot.origin.OriginProvider;
  * its own.
  *
  * @param name the service's name in compose.yaml
- * @param image its image, e.g. {@code temporalio/temporal:1.4.0}
+ * @param image its image, e.g. {@code temporalio/temporal:1.5.1}
  * @param host the host its ports are published on
  * @param containerPort the port inside the container
  * @param publishedPort where it is published
