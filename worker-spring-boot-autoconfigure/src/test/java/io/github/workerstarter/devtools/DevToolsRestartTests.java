@@ -78,7 +78,9 @@ class DevToolsRestartTests {
 
 			// nothing of the first context is left: its web port is closed, its worker threads are gone
 			int secondPort = ports(output).get(1);
-			assertThat(accepting(firstPort)).as("first context's port %d", firstPort).isFalse();
+			if (firstPort != secondPort) {
+				assertThat(accepting(firstPort)).as("first context's port %d", firstPort).isFalse();
+			}
 			assertThat(accepting(secondPort)).isTrue();
 			List<String> left = linesAfter(output, "REPORT left-by-first-context ");
 			assertThat(left).as("threads of the first context still alive (name | stack)")

@@ -7,9 +7,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.docker.compose.core.RunningService;
 import org.springframework.boot.docker.compose.lifecycle.DockerComposeServicesReadyEvents;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSources;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -30,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.SimpleApplicationEventMulticaster;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.github.workerstarter.connection.PropertiesTemporalConnectionDetails;
 import io.github.workerstarter.connection.TemporalConnectionDetails;
@@ -54,8 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The connection from {@link TemporalConnectionDetails}: the properties' by default, the application's own bean, a
  * Docker Compose service and a Testcontainers {@code @ServiceConnection} container. There is no Docker engine on the
  * build machines: the Temporal server is the SDK's test server in a JVM of its own, and the compose service and the
- * container describe it as Docker would (published port, mapped port). From there on, Boot's service connection code
- * and the starter run as they do with Docker.
+ * container describe it as Docker would (published port, mapped port): the container object starts nothing and reports
+ * that server's address as its host and mapped port. From there on, Boot's service connection code and the starter run
+ * as they do with Docker.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ServiceConnectionsTests {
@@ -182,6 +187,34 @@ class ServiceConnectionsTests {
 			assertThat(context.getBean(WorkflowServiceStubs.class).getOptions().getTarget()).isEqualTo(server.target());
 			assertThat(greet(context, "Container")).isEqualTo("Hello, Container!");
 		}
+	}
+
+	/**
+	 * The usual way to use Testcontainers in a test: a {@code @ServiceConnection} container field, recognised by its
+	 * image ({@code temporalio/temporal}), with no {@code temporal.target} anywhere.
+	 */
+	@Nested
+	@SpringBootTest(classes = App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+			properties = "temporal.workers.greetings.workflows=true")
+	@DirtiesContext
+	class ContainerField {
+
+		@ServiceConnection
+		static final TestServerContainer temporal = new TestServerContainer("temporalio/temporal:1.5.1", server);
+
+		@Autowired
+		ApplicationContext context;
+
+		@Test
+		void theApplicationRunsItsWorkflowsOnTheContainersServer() {
+			assertThat(this.context.getBeansOfType(TemporalConnectionDetails.class).values()).singleElement()
+				.satisfies((details) -> assertThat(details.getClass().getName())
+					.contains("TemporalContainerConnectionDetails"));
+			assertThat(this.context.getBean(WorkflowServiceStubs.class).getOptions().getTarget())
+				.isEqualTo(server.target());
+			assertThat(greet(this.context, "Field")).isEqualTo("Hello, Field!");
+		}
+
 	}
 
 	static String greet(ApplicationContext context, String name) {
