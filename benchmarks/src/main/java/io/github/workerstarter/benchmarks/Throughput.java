@@ -36,7 +36,8 @@ import io.github.workerstarter.benchmarks.plainboot.OrderPlainBootWorker;
  * varies from run to run more than anything the variants do.
  *
  * <pre>
- * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp [--variants raw,starter,boot+raw,official]
+ * --n 2000 [--tcp-n 1000] --c 200 --warmup 200 --reps 3 --modes in-process,tcp
+ * [--variants raw,starter,boot+raw,official,starter+enc]
  * [--out dir] [--jvm-opts "..."]
  * </pre>
  */
@@ -44,9 +45,10 @@ public final class Throughput {
 
 	/**
 	 * boot+raw: the raw wiring inside a plain Boot app, to tell the starter's cost from Spring Boot's presence;
-	 * official: the same app on Temporal's own starter, on a class path of its own (actuator and Prometheus too).
+	 * official: the same app on Temporal's own starter, on a class path of its own (actuator and Prometheus too);
+	 * starter+enc: the starter app with temporal.payloads.encryption on (AES-256-GCM, every payload).
 	 */
-	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw", "official");
+	static final List<String> VARIANTS = List.of("raw", "starter", "boot+raw", "official", "starter+enc");
 
 	static final List<Metric> METRICS = List.of(
 			new Metric("wf_per_s", "throughput", "wf/s", Compare.RATIO),
@@ -100,7 +102,7 @@ public final class Throughput {
 		parameters.put("max_concurrent_activities", BenchWorkerOptions.MAX_CONCURRENT_ACTIVITIES);
 		parameters.put("max_concurrent_workflow_tasks", BenchWorkerOptions.MAX_CONCURRENT_WORKFLOW_TASKS);
 		Map<String, Object> extras = Map.of("extra_comparisons", Stream
-			.of(List.of("starter", "boot+raw"), List.of("starter", "official"))
+			.of(List.of("starter", "boot+raw"), List.of("starter", "official"), List.of("starter+enc", "starter"))
 			.filter(variants::containsAll)
 			.toList());
 		return recorder.finish(parameters, "raw", variants, modes, METRICS, extras);
@@ -114,13 +116,13 @@ public final class Throughput {
 		String target = (server != null) ? server.target() : BenchWorkerOptions.EMBEDDED;
 		String main = switch (variant) {
 			case "raw" -> OrderRawWorker.class.getName();
-			case "starter" -> OrderStarterWorker.class.getName();
+			case "starter", "starter+enc" -> OrderStarterWorker.class.getName();
 			case "boot+raw" -> OrderPlainBootWorker.class.getName();
 			case "official" -> OrderOfficialStarterWorker.class.getName();
 			default -> throw new IllegalArgumentException("Unknown variant " + variant + "; known: " + VARIANTS);
 		};
 		List<String> childArgs = List.of("--target=" + target, "--queue=orders-" + name, "--n=" + n,
-				"--c=" + inFlight, "--warmup=" + warmup);
+				"--c=" + inFlight, "--warmup=" + warmup, "--encrypt=" + variant.equals("starter+enc"));
 		try (server; ChildJvm worker = ChildJvm.launch(name, classpath, recorder.jvmOptions(), main, childArgs,
 				recorder.log(name))) {
 			Duration timeout = Duration.ofMinutes(20);
@@ -151,6 +153,9 @@ public final class Throughput {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("load_peak_rss_mb", result.get("load_peak_rss_mb").asDouble());
 			details.put("elapsed_ms", result.get("elapsed_ms").asDouble());
+			if (result.has("payload_encoding")) {
+				details.put("payload_encoding", result.get("payload_encoding").asText());
+			}
 			if (result.has("prototype_us")) {
 				details.put("prototype_us", result.get("prototype_us").asDouble());
 			}

@@ -66,7 +66,13 @@ class BenchmarksSmokeTests {
 	void throughputRunsEveryVariantInBothServerModes() throws Exception {
 		ScenarioResult result = throughput.get();
 		assertWellFormed(result, List.of("in-process", "tcp"));
-		assertThat(result.variants()).containsExactly("raw", "starter", "boot+raw", "official");
+		assertThat(result.variants()).containsExactly("raw", "starter", "boot+raw", "official", "starter+enc");
+		// the encrypted variant's server stored ciphertext, the starter's JSON
+		assertThat(result.runs()).filteredOn((run) -> run.variant().equals("starter+enc"))
+			.isNotEmpty()
+			.allSatisfy((run) -> assertThat(run.details().get("payload_encoding")).isEqualTo("binary/encrypted"));
+		assertThat(result.runs()).filteredOn((run) -> run.variant().equals("starter"))
+			.allSatisfy((run) -> assertThat(run.details().get("payload_encoding")).isEqualTo("json/plain"));
 		result.runs().forEach((run) -> {
 			assertThat(run.metrics().get("wf_per_s")).isPositive();
 			assertThat(run.metrics().get("cpu_ms_per_wf")).isPositive();

@@ -39,7 +39,9 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 	/** Every properties record of the starter, whether or not its auto-configuration is active. */
 	private static final List<Class<?>> PROPERTIES_TYPES = List.of(TemporalProperties.class,
 			io.github.workerstarter.metrics.TemporalMetricsProperties.class,
-			io.github.workerstarter.endpoint.TemporalEndpointProperties.class);
+			io.github.workerstarter.endpoint.TemporalEndpointProperties.class,
+			io.github.workerstarter.encryption.PayloadEncryptionProperties.class,
+			io.github.workerstarter.codecserver.CodecServerProperties.class);
 
 	private final Environment environment;
 

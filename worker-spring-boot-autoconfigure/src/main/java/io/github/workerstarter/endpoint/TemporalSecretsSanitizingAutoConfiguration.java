@@ -12,12 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Keeps the Temporal API key out of {@code /actuator/configprops} and {@code /actuator/env} even where an application
- * sets {@code show-values: always} (which shows every other value unsanitized). Matches
- * {@code temporal.connection.api-key} in any spelling, and environment variables such as {@code TEMPORAL_API_KEY}.
+ * Keeps the Temporal API key and the payload encryption keys out of {@code /actuator/configprops} and
+ * {@code /actuator/env} even where an application sets {@code show-values: always} (which shows every other value
+ * unsanitized). Matches {@code temporal.connection.api-key} and {@code temporal.payloads.encryption.keys.<id>.secret}
+ * in any spelling, and environment variables such as {@code TEMPORAL_API_KEY}.
  * A secret given as a command-line argument also shows inside the JVM's {@code sun.java.command} system property
- * (main class and arguments in one string); there every {@code --...api-key=} argument and every password argument
- * (the SSL bundles' {@code keystore.password}, {@code key.password}, {@code private-key-password}, ...) is masked.
+ * (main class and arguments in one string); there every {@code --...api-key=} and {@code --...secret=} argument and
+ * every password argument (the SSL bundles' {@code keystore.password}, {@code key.password},
+ * {@code private-key-password}, ...) is masked.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
@@ -36,7 +38,7 @@ public final class TemporalSecretsSanitizingAutoConfiguration {
 	@ConditionalOnMissingBean(name = "temporalApiKeySanitizingFunction")
 	SanitizingFunction temporalApiKeySanitizingFunction() {
 		return (data) -> {
-			if (isTemporalApiKey(data)) {
+			if (isTemporalApiKey(data) || isPayloadEncryptionKey(data)) {
 				return data.withSanitizedValue();
 			}
 			if (JAVA_COMMAND.equals(data.getKey()) && data.getValue() instanceof String command) {
@@ -51,6 +53,11 @@ public final class TemporalSecretsSanitizingAutoConfiguration {
 		// configprops qualifies keys (temporal.connection.apiKey), env has them as written (dashed, or an env var)
 		String key = normalized(data.getKey());
 		return key.startsWith("temporal") && isApiKey(key);
+	}
+
+	static boolean isPayloadEncryptionKey(SanitizableData data) {
+		String key = normalized(data.getKey());
+		return key.startsWith("temporalpayloadsencryptionkeys") && key.endsWith("secret");
 	}
 
 	/**
@@ -72,7 +79,7 @@ public final class TemporalSecretsSanitizingAutoConfiguration {
 
 	private static boolean isSecretName(String name) {
 		String key = normalized(name);
-		return isApiKey(key) || key.endsWith("password") || key.endsWith("passphrase");
+		return isApiKey(key) || key.endsWith("password") || key.endsWith("passphrase") || key.endsWith("secret");
 	}
 
 	// temporal.connection.allow-plaintext-api-key is a switch, not a key

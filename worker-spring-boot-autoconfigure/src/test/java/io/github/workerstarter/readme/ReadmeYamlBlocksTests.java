@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,11 @@ class ReadmeYamlBlocksTests {
 	private static final Pattern TEMPORAL_ROOT = Pattern.compile("(?m)^temporal:");
 
 	private static final Pattern WORKER_ENTRY = Pattern.compile("^temporal\\.workers\\.([^.\\[]+)");
+
+	// 32 bytes in Base64, for the blocks that read a payload key from the environment
+	private static final String PAYLOAD_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+	private static final String PAYLOAD_KEYSTORE_PASSWORD = "readme-keystore-password";
 
 	@TempDir
 	static Path files;
@@ -88,6 +95,8 @@ class ReadmeYamlBlocksTests {
 		around.put("TEMPORAL_API_KEY", "readme-test-key");
 		around.put("BUILD_ID", "1.0.0");
 		around.put("BILLING_API_KEY", "readme-billing-key");
+		around.put("PAYLOAD_KEY_2026_06", PAYLOAD_KEY);
+		around.put("PAYLOAD_KEYSTORE_PASSWORD", PAYLOAD_KEYSTORE_PASSWORD);
 		return around;
 	}
 
@@ -116,6 +125,16 @@ class ReadmeYamlBlocksTests {
 			Files.copy(ca.certificate(), files.resolve("ca.pem"));
 			Files.copy(files.resolve("readme-client.pem"), files.resolve("client.pem"));
 			Files.writeString(files.resolve("client.key"), privateKeyPem(client));
+			// docs/encryption.md: the SSL bundle holding payload keys as secret key entries
+			KeyStore payloadKeys = KeyStore.getInstance("PKCS12");
+			payloadKeys.load(null, null);
+			for (String alias : List.of("k-2026-06", "old-key")) {
+				payloadKeys.setEntry(alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[32], "AES")),
+						new KeyStore.PasswordProtection(PAYLOAD_KEYSTORE_PASSWORD.toCharArray()));
+			}
+			try (java.io.OutputStream out = Files.newOutputStream(files.resolve("payload-keys.p12"))) {
+				payloadKeys.store(out, PAYLOAD_KEYSTORE_PASSWORD.toCharArray());
+			}
 			Files.writeString(files.resolve("temporal.toml"), """
 					[profile.prod]
 					address = "127.0.0.1:7233"
@@ -125,6 +144,9 @@ class ReadmeYamlBlocksTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

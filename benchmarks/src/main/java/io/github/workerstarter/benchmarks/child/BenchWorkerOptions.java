@@ -25,6 +25,12 @@ public final class BenchWorkerOptions {
 	 */
 	public static final String STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT = "5s";
 
+	/**
+	 * The {@code starter+enc} variant's payload key ({@code temporal.payloads.encryption.keys.bench.secret}): a fixed
+	 * benchmark key that protects nothing.
+	 */
+	public static final String PAYLOAD_KEY = "0Zl3pnJz0m0n5uC3b1Bq8mX2YkQ9rJ7tVwE4aSdFgHk=";
+
 	/** {@code temporal.target} value of the in-process server; the raw variant honours it too. */
 	public static final String EMBEDDED = "embedded";
 
@@ -46,6 +52,15 @@ public final class BenchWorkerOptions {
 		properties.put("temporal.worker-defaults.sticky-queue-schedule-to-start-timeout",
 				STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT);
 		return properties;
+	}
+
+	/**
+	 * Payload encryption on (AES-256-GCM with {@link #PAYLOAD_KEY}), compression off: what {@code starter+enc} adds.
+	 * @param properties the starter's properties, changed
+	 */
+	public static void encryptPayloads(Map<String, Object> properties) {
+		properties.put("temporal.payloads.encryption.enabled", true);
+		properties.put("temporal.payloads.encryption.keys.bench.secret", PAYLOAD_KEY);
 	}
 
 }

@@ -18,7 +18,8 @@ import io.temporal.client.WorkflowClient;
 /**
  * Starter variant of the order worker: a Spring Boot application whose workers come from the annotations on this
  * package's classes and from {@code temporal.*} properties; whatever else is on the class path (actuator,
- * Prometheus) is auto-configured as in a real application.
+ * Prometheus) is auto-configured as in a real application. {@code --encrypt=true} turns payload encryption on (the
+ * {@code starter+enc} variant).
  */
 @SpringBootApplication
 @Import(BootPhaseProbes.class)
@@ -33,12 +34,25 @@ public class OrderStarterWorker {
 		properties.put("temporal.workers.orders.task-queue", "${bench.queue}");
 		properties.put("temporal.workers.payments.task-queue", "${bench.queue}-payment");
 		properties.put("temporal.workers.payments.workflows", false);
+		if (args.flag("encrypt")) {
+			BenchWorkerOptions.encryptPayloads(properties);
+		}
 		BootApplications application = new BootApplications(OrderStarterWorker.class, properties,
 				args.flag("record-steps"));
 
 		ConfigurableApplicationContext context = application.run();
 		StartupPhases.reached("run-returned");
-		Map<String, Object> result = OrderRun.run(context.getBean(WorkflowClient.class), args);
+		WorkflowClient client = context.getBean(WorkflowClient.class);
+		Map<String, Object> result = OrderRun.run(client, args);
+		// what the server stored: proves the encrypted variant encrypted, and the others did not
+		result.put("payload_encoding", client.fetchHistory(queue + "-first-0")
+			.getEvents()
+			.get(0)
+			.getWorkflowExecutionStartedEventAttributes()
+			.getInput()
+			.getPayloads(0)
+			.getMetadataOrThrow("encoding")
+			.toStringUtf8());
 		if (args.integer("n") > 0) {
 			result.put("prototype_us", PrototypeCost.microsPerInstance((GenericApplicationContext) context));
 		}
