@@ -126,15 +126,7 @@ public class TemporalEndpoint {
 
 	private List<PluginDescriptor> plugins() {
 		TemporalPlugins all = this.plugins.getIfAvailable();
-		if (all == null) {
-			return List.of();
-		}
-		List<PluginDescriptor> described = new java.util.ArrayList<>();
-		all.placements()
-			.forEach((plugin, levels) -> described.add(new PluginDescriptor(plugin.name(), plugin.beanName(),
-					ClassUtils.getUserClass(plugin.plugin()).getName(), plugin.kinds(),
-					(plugin.namespaces() != null) ? List.copyOf(plugin.namespaces()) : null, new TreeMap<>(levels))));
-		return described;
+		return (all != null) ? PluginDescriptor.of(all) : List.of();
 	}
 
 	private NamespaceDescriptor namespace(String alias, ServerProbe probe) {
@@ -327,21 +319,6 @@ public class TemporalEndpoint {
 			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
 			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces,
 			List<PluginDescriptor> plugins) {
-	}
-
-	/**
-	 * A Temporal SDK plugin bean.
-	 *
-	 * @param name the plugin's name
-	 * @param bean its bean name
-	 * @param type its class
-	 * @param kinds the SDK plugin interfaces it implements ({@code SimplePlugin} for all four)
-	 * @param limitedTo the namespaces {@code @PluginNamespaces} limits it to, or null for all
-	 * @param appliedTo per namespace alias, the level it was applied at: {@code service stubs},
-	 * {@code workflow client}, {@code schedule client} or {@code worker factory} (the SDK passes it down from there)
-	 */
-	public record PluginDescriptor(String name, @Nullable String bean, String type, List<String> kinds,
-			@Nullable List<String> limitedTo, Map<String, String> appliedTo) {
 	}
 
 	/**
