@@ -31,6 +31,9 @@ import org.springframework.util.unit.DataSize;
  * task-queue).
  * @param activities Options per activity type (the key), applied to activity calls from this application's
  * workflows: timeouts, task queue and retry policy.
+ * @param activityDefaults Options for every activity type, used by the activity stubs this application's workflows
+ * create without ActivityOptions (Workflow.newActivityStub(Class)); temporal.activities.(type) merges over them
+ * field by field. One line, start-to-close-timeout, gives every such stub a timeout.
  * @param failFast Whether startup fails when the server cannot be reached. When false, the application starts, the
  * workers connect in the background with backoff and health reports DOWN until they do.
  * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
@@ -57,6 +60,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@DefaultValue Connection connection,
 		@Nullable String defaultTaskQueue, @DefaultValue @NestedConfigurationProperty WorkerProperties workerDefaults,
 		@Nullable Map<String, WorkerProperties> workers, @Nullable Map<String, ActivityProperties> activities,
+		@Nullable @NestedConfigurationProperty ActivityProperties activityDefaults,
 		@DefaultValue("false") boolean failFast,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,

@@ -2,6 +2,7 @@ package io.github.workerstarter.diagnostics;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Optional;
 
 /** "Did you mean" for a mistyped name: a task queue, a property. */
 public final class DidYouMean {
@@ -16,11 +17,19 @@ public final class DidYouMean {
 	 * @return " Did you mean 'x'?" or ""
 	 */
 	public static String suggestion(String wrong, Collection<String> candidates) {
+		return closest(wrong, candidates).map((closest) -> " Did you mean '" + closest + "'?").orElse("");
+	}
+
+	/**
+	 * The candidate close enough to be what was meant.
+	 * @param wrong the name as written
+	 * @param candidates the names that exist
+	 * @return the closest candidate, or empty when none is close
+	 */
+	public static Optional<String> closest(String wrong, Collection<String> candidates) {
 		return candidates.stream()
 			.filter((candidate) -> distance(wrong, candidate) <= Math.max(2, candidate.length() / 4))
-			.min(Comparator.comparingInt((String candidate) -> distance(wrong, candidate)))
-			.map((closest) -> " Did you mean '" + closest + "'?")
-			.orElse("");
+			.min(Comparator.comparingInt((String candidate) -> distance(wrong, candidate)));
 	}
 
 	/** Levenshtein distance, case-insensitive. */

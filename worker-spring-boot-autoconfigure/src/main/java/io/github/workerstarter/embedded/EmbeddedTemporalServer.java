@@ -1,5 +1,7 @@
 package io.github.workerstarter.embedded;
 
+import org.jspecify.annotations.Nullable;
+
 import io.grpc.ManagedChannel;
 import io.temporal.testserver.TestServer;
 
@@ -11,7 +13,9 @@ import io.temporal.testserver.TestServer;
  */
 public final class EmbeddedTemporalServer implements InProcessServer, AutoCloseable {
 
-	private final TestServer.InProcessTestServer server;
+	private final TestServer.@Nullable InProcessTestServer server;
+
+	private final ManagedChannel channel;
 
 	private final boolean outlivesContext;
 
@@ -21,7 +25,14 @@ public final class EmbeddedTemporalServer implements InProcessServer, AutoClosea
 
 	private EmbeddedTemporalServer(boolean outlivesContext) {
 		this.server = TestServer.createServer(true);
+		this.channel = this.server.getChannel();
 		this.outlivesContext = outlivesContext;
+	}
+
+	private EmbeddedTemporalServer(ManagedChannel channel) {
+		this.server = null;
+		this.channel = channel;
+		this.outlivesContext = false;
 	}
 
 	/**
@@ -34,11 +45,22 @@ public final class EmbeddedTemporalServer implements InProcessServer, AutoClosea
 	}
 
 	/**
+	 * The in-process server someone else started and closes, such as the test module's {@code TestWorkflowEnvironment}:
+	 * a test written for {@code temporal.target: embedded} keeps its {@code EmbeddedTemporalServer} when the test
+	 * module replaces the server.
+	 * @param channel the channel to that server
+	 * @return a server whose {@link #close()} leaves the server to its owner
+	 */
+	public static EmbeddedTemporalServer sharing(ManagedChannel channel) {
+		return new EmbeddedTemporalServer(channel);
+	}
+
+	/**
 	 * Channel to the in-process server, for {@code WorkflowServiceStubsOptions}.
 	 * @return the in-memory channel
 	 */
 	public ManagedChannel channel() {
-		return this.server.getChannel();
+		return this.channel;
 	}
 
 	/**
@@ -54,7 +76,9 @@ public final class EmbeddedTemporalServer implements InProcessServer, AutoClosea
 
 	@Override
 	public void close() {
-		this.server.close();
+		if (this.server != null) {
+			this.server.close();
+		}
 	}
 
 }

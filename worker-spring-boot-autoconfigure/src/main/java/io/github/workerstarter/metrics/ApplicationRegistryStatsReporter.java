@@ -17,9 +17,10 @@ import io.temporal.common.reporter.MicrometerClientStatsReporter;
 /**
  * The SDK's {@link MicrometerClientStatsReporter} made fit for a registry the application owns.
  *
- * <p>Two differences: closing this reporter (tally's scope closes its reporter on close) flushes instead of closing
- * the registry, which the SDK reporter does and which would end every other meter of the application; and timers
- * only publish percentile histogram buckets when asked to, where the SDK reporter always does.
+ * <p>Three differences: closing this reporter (tally's scope closes its reporter on close) flushes instead of closing
+ * the registry, which the SDK reporter does and which would end every other meter of the application; timers
+ * only publish percentile histogram buckets when asked to, where the SDK reporter always does; and a negative
+ * duration is recorded as zero.
  */
 final class ApplicationRegistryStatsReporter implements StatsReporter {
 
@@ -63,12 +64,16 @@ final class ApplicationRegistryStatsReporter implements StatsReporter {
 
 	@Override
 	public void reportTimer(String name, Map<String, String> tags, Duration interval) {
+		// the SDK measures latencies such as schedule-to-start between the server's clock and this JVM's: a test
+		// server that skipped time, or clock skew, makes them negative, which Micrometer refuses with a WARN and
+		// without counting. Zero keeps the count (polls that got a task) and says "no measurable wait".
+		Duration recorded = (interval.getNanos() < 0) ? Duration.ZERO : interval;
 		if (this.histograms) {
-			this.delegate.reportTimer(name, tags, interval);
+			this.delegate.reportTimer(name, tags, recorded);
 			return;
 		}
 		// no publishPercentileHistogram(...): the registry's configuration and meter filters decide
-		Timer.builder(name).tags(tags(tags)).register(this.registry).record(interval.getNanos(), TimeUnit.NANOSECONDS);
+		Timer.builder(name).tags(tags(tags)).register(this.registry).record(recorded.getNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	@Override

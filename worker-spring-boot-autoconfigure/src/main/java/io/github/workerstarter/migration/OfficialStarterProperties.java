@@ -1,6 +1,7 @@
 package io.github.workerstarter.migration;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -23,11 +24,13 @@ public final class OfficialStarterProperties {
 	 */
 	public record Mapping(String pattern, @Nullable String replacement, String note) {
 
-		boolean matches(String normalized) {
-			if (this.pattern.endsWith(".*")) {
-				return normalized.startsWith(this.pattern.substring(0, this.pattern.length() - 1));
+		// compared as relaxed binding compares names: startWorkers, start-workers and start_workers are one property
+		boolean matches(String uniform) {
+			String pattern = this.pattern.replace("-", "").toLowerCase(Locale.ROOT);
+			if (pattern.endsWith(".*")) {
+				return uniform.startsWith(pattern.substring(0, pattern.length() - 1));
 			}
-			return normalized.equals(this.pattern);
+			return uniform.equals(pattern);
 		}
 
 	}
@@ -155,7 +158,8 @@ public final class OfficialStarterProperties {
 
 	/**
 	 * What to write instead of a property of the official starter.
-	 * @param name a property name under {@code spring.temporal}
+	 * @param name a property name under {@code spring.temporal}, in any form relaxed binding accepts (dashed,
+	 * camelCase as the official samples write it, underscores)
 	 * @return the mapping, or empty for a name the official starter does not have either
 	 */
 	public static Optional<Mapping> find(ConfigurationPropertyName name) {
@@ -163,7 +167,7 @@ public final class OfficialStarterProperties {
 		return MAPPINGS.stream().filter((mapping) -> mapping.matches(normalized)).findFirst();
 	}
 
-	// dashed form, with list indexes written as []
+	// uniform form (lower case, letters and digits only, as relaxed binding compares), list indexes written as []
 	static String normalize(ConfigurationPropertyName name) {
 		StringBuilder normalized = new StringBuilder();
 		for (int i = 0; i < name.getNumberOfElements(); i++) {
@@ -171,7 +175,7 @@ public final class OfficialStarterProperties {
 				normalized.append("[]");
 			}
 			else {
-				normalized.append((i > 0) ? "." : "").append(name.getElement(i, ConfigurationPropertyName.Form.DASHED));
+				normalized.append((i > 0) ? "." : "").append(name.getElement(i, ConfigurationPropertyName.Form.UNIFORM));
 			}
 		}
 		return normalized.toString();

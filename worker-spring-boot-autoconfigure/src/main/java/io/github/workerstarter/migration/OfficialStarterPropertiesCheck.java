@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.ClassUtils;
 
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
@@ -45,9 +47,11 @@ public final class OfficialStarterPropertiesCheck implements BeanFactoryPostProc
 		Map<String, String> leftovers = new LinkedHashMap<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
+				Map<ConfigurationPropertyName, String> written = asWritten(source);
 				iterable.stream()
 					.filter(ROOT::isAncestorOf)
-					.forEach((name) -> leftovers.putIfAbsent(name.toString(), advice(name, source.getConfigurationProperty(name))));
+					.forEach((name) -> leftovers.putIfAbsent(name.toString(), advice(name,
+							written.getOrDefault(name, name.toString()), source.getConfigurationProperty(name))));
 			}
 		}
 		if (!leftovers.isEmpty()) {
@@ -63,13 +67,27 @@ public final class OfficialStarterPropertiesCheck implements BeanFactoryPostProc
 		}
 	}
 
-	private static String advice(ConfigurationPropertyName name, ConfigurationProperty property) {
+	private static String advice(ConfigurationPropertyName name, String asWritten, ConfigurationProperty property) {
 		String origin = (property != null && property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "";
-		String written = name.toString() + origin + ": ";
+		String written = asWritten + origin + ": ";
 		return OfficialStarterProperties.find(name)
 			.map((mapping) -> written + ((mapping.replacement() != null) ? "use " + mapping.replacement() : "no counterpart")
 					+ (mapping.note().isEmpty() ? "" : " — " + mapping.note().replace("`", "")))
 			.orElse(written + "not a property of the official starter 1.38 either");
+	}
+
+	// the keys as the file spells them (spring.temporal.startWorkers), where the source is a file's or a map's
+	private static Map<ConfigurationPropertyName, String> asWritten(ConfigurationPropertySource source) {
+		Map<ConfigurationPropertyName, String> written = new LinkedHashMap<>();
+		if (source.getUnderlyingSource() instanceof EnumerablePropertySource<?> enumerable
+				&& !(enumerable instanceof SystemEnvironmentPropertySource)) {
+			for (String key : enumerable.getPropertyNames()) {
+				if (key.startsWith("spring.temporal.")) {
+					written.putIfAbsent(ConfigurationPropertyName.adapt(key, '.'), key);
+				}
+			}
+		}
+		return written;
 	}
 
 }

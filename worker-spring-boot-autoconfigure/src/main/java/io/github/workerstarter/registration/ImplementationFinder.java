@@ -16,6 +16,7 @@ import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
+import io.github.workerstarter.config.ConfigurationFile;
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerEntry;
@@ -64,14 +65,15 @@ public final class ImplementationFinder {
 	 * every unconfigured task queue at once
 	 */
 	public List<TemporalImplementation> findAll(List<PluginImplementation> fromPlugins) {
-		NonConcreteAnnotatedTypes.reject(this.beanFactory);
+		ApplicationPackagesScan.Found scanned = ApplicationPackagesScan.scan(this.beanFactory);
+		NonConcreteAnnotatedTypes.reject(scanned);
 		List<WorkerEntry> entries = this.properties.workerEntries();
-		UnconfiguredQueues unconfigured = new UnconfiguredQueues(entries);
+		UnconfiguredQueues unconfigured = new UnconfiguredQueues(entries, ConfigurationFile.of(this.placeholders));
 		List<TemporalImplementation> found = new ArrayList<>();
 		// beans a test replaced (@MockitoBean) count as declared; a @Primary bean of the same interfaces replaces one
 		AnnotatedBeans annotatedBeans = new AnnotatedBeans(this.beanFactory);
 		for (ImplementationKind kind : ImplementationKind.values()) {
-			for (Candidate candidate : candidates(kind, entries, annotatedBeans)) {
+			for (Candidate candidate : candidates(kind, entries, annotatedBeans, scanned.workflowClasses())) {
 				TemporalImplementation implementation = resolve(candidate, entries, unconfigured);
 				if (implementation != null) {
 					found.add(implementation);
@@ -87,6 +89,8 @@ public final class ImplementationFinder {
 			}
 		}
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
+		ActivityNamespaces.check(registered, this::namespaceName);
+		UnregisteredWorkflowClasses.warn(scanned.workflowClasses(), registered, this.beanFactory);
 		return List.copyOf(registered);
 	}
 
@@ -116,6 +120,12 @@ public final class ImplementationFinder {
 				implementation.plugin());
 	}
 
+	// the name a namespace alias stands for, for messages
+	private String namespaceName(String alias) {
+		NamespaceProperties further = this.properties.namespaces().get(alias);
+		return (further != null) ? further.namespaceOr(alias) : this.properties.namespace();
+	}
+
 	/**
 	 * A bean of one kind, with the queues and namespaces its annotation declares (null when it is not annotated) and
 	 * the worker entries whose configuration names it.
@@ -125,7 +135,7 @@ public final class ImplementationFinder {
 	}
 
 	private List<Candidate> candidates(ImplementationKind kind, List<WorkerEntry> entries,
-			AnnotatedBeans annotatedBeans) {
+			AnnotatedBeans annotatedBeans, List<String> workflowClasses) {
 		Map<String, Candidate> byBean = new LinkedHashMap<>();
 		annotatedBeans.find(kind)
 			.forEach((beanName, annotation) -> byBean.put(beanName, new Candidate(kind, beanName,
@@ -133,7 +143,7 @@ public final class ImplementationFinder {
 		for (WorkerEntry entry : entries) {
 			for (String beanName : kind.beansNamedBy(entry.properties())) {
 				String name = beanName.trim();
-				requireBean(kind, entry, name);
+				requireBean(kind, entry, name, workflowClasses);
 				byBean.computeIfAbsent(name, (n) -> new Candidate(kind, n, null, new String[0], new LinkedHashMap<>()))
 					.namedByWorkers()
 					.put(entry.name(), entry);
@@ -142,14 +152,10 @@ public final class ImplementationFinder {
 		return List.copyOf(byBean.values());
 	}
 
-	private void requireBean(ImplementationKind kind, WorkerEntry entry, String beanName) {
+	private void requireBean(ImplementationKind kind, WorkerEntry entry, String beanName, List<String> workflowClasses) {
 		String property = entry.prefix() + "." + kind.beansProperty();
 		if (!this.beanFactory.containsBean(beanName)) {
-			List<String> beans = Arrays.asList(this.beanFactory.getBeanDefinitionNames());
-			throw new WorkerConfigurationException(
-					"Property " + property + " names bean '" + beanName + "', but the application has no bean of that name.",
-					"Name an existing bean (its @Bean method's name, or the class name with a lower-case first letter "
-							+ "for a scanned component)." + DidYouMean.suggestion(beanName, beans));
+			ConfiguredBeanNames.failForMissingBean(this.beanFactory, kind, entry, property, beanName, workflowClasses);
 		}
 		for (ImplementationKind other : ImplementationKind.values()) {
 			if (other != kind && this.beanFactory.findAnnotationOnBean(beanName, other.annotationType()) != null) {
@@ -199,6 +205,7 @@ public final class ImplementationFinder {
 			polling(inNamespaces, defaultQueue(kind, bean, inNamespaces))
 				.forEach((entry) -> workers.put(entry.name(), entry));
 		}
+		unconfigured.used(workers.values());
 		String source = (declared != null) ? "is annotated " + kind.annotationName()
 				: "is named in temporal.workers.<name>." + kind.beansProperty();
 		workers.values().forEach((entry) -> checkEnabled(kind, bean, source, entry));

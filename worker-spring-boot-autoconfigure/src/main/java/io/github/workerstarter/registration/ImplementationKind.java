@@ -68,6 +68,8 @@ public enum ImplementationKind {
 		void register(Worker worker, TemporalImplementation implementation, BeanFactory beanFactory,
 				Function<Class<?>, WorkflowImplementationOptions> workflowOptions) {
 			WorkflowImplementationOptions options = workflowOptions.apply(implementation.type());
+			// with the options it is registered with, customizers included: a stub without options takes only these
+			ActivityTimeouts.require(implementation, worker.getTaskQueue(), options);
 			if (implementation.isDynamic()) {
 				// the SDK takes a factory for DynamicWorkflow as for any interface: one Spring instance per execution
 				registerFactory(worker, DynamicWorkflow.class, implementation.beanName(), beanFactory, options);

@@ -32,6 +32,7 @@ import io.github.workerstarter.plugin.PluginBean;
 import io.github.workerstarter.plugin.PluginOptions;
 import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
+import io.github.workerstarter.registration.SingletonWorkflowBeans;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
@@ -46,6 +47,13 @@ import io.temporal.worker.WorkerFactory;
 @ConditionalOnBean(WorkflowClient.class)
 @Import(WorkerFactoriesRegistrar.class)
 public final class TemporalWorkerAutoConfiguration {
+
+	// decides from the bean definitions, before any singleton is built: a workflow class built as a singleton fails
+	// inside Spring's bean creation with the SDK's bare Error
+	@Bean
+	static SingletonWorkflowBeans temporalSingletonWorkflowBeans() {
+		return new SingletonWorkflowBeans();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

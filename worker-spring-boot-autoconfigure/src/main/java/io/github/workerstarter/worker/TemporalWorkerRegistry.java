@@ -105,7 +105,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		this.optionsFactory = new WorkerOptionsFactory(workerCustomizers, properties.shutdown(),
 				virtualThreadsByDefault, deploymentDefaults);
 		this.workflowOptionsFactory = new WorkflowImplementationOptionsFactory(properties.activities(),
-				workflowCustomizers);
+				properties.activityDefaults(), workflowCustomizers);
 		this.beanFactory = beanFactory;
 		this.testServerStickyExecution = testServerStickyExecution;
 	}

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.PropertyMapper;
 
 import io.github.workerstarter.config.ActivityProperties;
@@ -13,8 +15,9 @@ import io.temporal.worker.WorkflowImplementationOptions;
 
 /**
  * Builds the options a workflow implementation is registered with: activity options per activity type from
- * {@code temporal.activities.*} (the SDK merges them over the options passed to newActivityStub), then the
- * customizers.
+ * {@code temporal.activities.*} (the SDK merges them over the options passed to newActivityStub), the default
+ * activity options from {@code temporal.activity-defaults.*} (what the SDK uses for a stub created without options,
+ * with the type's options merged over them), then the customizers.
  */
 final class WorkflowImplementationOptionsFactory {
 
@@ -22,8 +25,11 @@ final class WorkflowImplementationOptionsFactory {
 
 	private final List<WorkflowImplementationOptionsCustomizer> customizers;
 
+	private final @Nullable ActivityOptions defaults;
+
 	WorkflowImplementationOptionsFactory(Map<String, ActivityProperties> activities,
-			List<WorkflowImplementationOptionsCustomizer> customizers) {
+			@Nullable ActivityProperties defaults, List<WorkflowImplementationOptionsCustomizer> customizers) {
+		this.defaults = (defaults != null) ? toOptions(defaults) : null;
 		Map<String, ActivityOptions> options = new LinkedHashMap<>();
 		activities.forEach((type, properties) -> options.put(type, toOptions(properties)));
 		this.activityOptions = Map.copyOf(options);
@@ -34,6 +40,9 @@ final class WorkflowImplementationOptionsFactory {
 		WorkflowImplementationOptions.Builder builder = WorkflowImplementationOptions.newBuilder();
 		if (!this.activityOptions.isEmpty()) {
 			builder.setActivityOptions(this.activityOptions);
+		}
+		if (this.defaults != null) {
+			builder.setDefaultActivityOptions(this.defaults);
 		}
 		this.customizers.forEach((customizer) -> customizer.customize(namespace, taskQueue, workflowImplementation, builder));
 		return builder.build();

@@ -63,6 +63,35 @@ class OfficialStarterPropertiesCheckTests {
 	}
 
 	@Test
+	void keysInCamelCaseAsTheOfficialSamplesWriteThemGetTheSameAdvice() {
+		// bound by relaxed binding as the dashed form would be, so they are the same properties
+		String camelCase = """
+				spring:
+				  temporal:
+				    startWorkers: false
+				    workersAutoDiscovery:
+				      packages: com.example.claims
+				    workers:
+				      - taskQueue: claims
+				        capacity:
+				          maxConcurrentActivityExecutors: 50
+				""";
+		runner().withInitializer(Yaml.source("application.yml", camelCase)).run((context) -> {
+			WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).startsWith("The configuration has 4 properties")
+				.contains("  - spring.temporal.startWorkers (class path resource [application.yml] - 3:19): use "
+						+ "temporal.start-workers — false keeps the clients")
+				.contains("  - spring.temporal.workersAutoDiscovery.packages (class path resource [application.yml] - 5:17): "
+						+ "no counterpart — component scanning's packages")
+				.contains("  - spring.temporal.workers[0].taskQueue (class path resource [application.yml] - 7:20): use "
+						+ "temporal.workers — one map entry per queue")
+				.contains("  - spring.temporal.workers[0].capacity.maxConcurrentActivityExecutors (class path resource "
+						+ "[application.yml] - 9:43): use temporal.workers.<task-queue>.max-concurrent-activities")
+				.doesNotContain("either");
+		});
+	}
+
+	@Test
 	void environmentVariablesCountToo() {
 		runner().withSystemProperties("SPRING_TEMPORAL_NAMESPACE=orders")
 			.withPropertyValues("temporal.target=embedded", "spring.temporal.connection.target=local")

@@ -105,7 +105,8 @@ class NexusServiceRegistrationTests {
 			assertThat(failure.getMessage()).contains(UnknownQueueNexusService.class.getName())
 				.contains("@NexusServiceImpl for task queue 'greetngs'")
 				.contains("Configured task queues: [greetings]");
-			assertThat(failure.getAction()).contains("temporal.workers.greetngs").contains("Did you mean 'greetings'?");
+			assertThat(failure.getAction()).contains("either rename the key temporal.workers.greetings to "
+					+ "temporal.workers.greetngs").contains("or name 'greetings' in the bean");
 		});
 	}
 

@@ -50,7 +50,7 @@ class UnconfiguredQueuesTests {
 	}
 
 	@Test
-	void aSingleUnconfiguredQueueKeepsTheShortFormWithDidYouMean() {
+	void aConfiguredQueueNoBeanNamesThatIsANearMissIsTheKeyToRename() {
 		embeddedGreetingsRunner().withUserConfiguration(UnconfiguredQueuesFixtures.class)
 			.withPropertyValues("temporal.workers.orders.identity=x", "temporal.workers.payment.identity=x",
 					"temporal.workers.shipping-v2.task-queue=shipping.v2")
@@ -58,9 +58,24 @@ class UnconfiguredQueuesTests {
 				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
 				assertThat(failure.getMessage()).contains("$PaymentActivities) is annotated @ActivityImpl for task "
 						+ "queue 'payments', but no worker is configured for that queue.");
+				// the configured 'payment' serves no bean: the key, not the bean, is the likelier typo
+				assertThat(failure.getAction()).isEqualTo("The configured task queue 'payment', which no bean names, and "
+						+ "'payments' differ by a typo: either rename the key temporal.workers.payment to "
+						+ "temporal.workers.payments in application.yml (its settings stay), or name 'payment' in the bean.");
+			});
+	}
+
+	@Test
+	void aNearMissOfAQueueOtherBeansUseIsSuggestedToTheBean() {
+		embeddedGreetingsRunner().withUserConfiguration(UnconfiguredQueuesFixtures.class)
+			.withPropertyValues("temporal.workers.orders.identity=x", "temporal.workers.payment.identity=x",
+					"temporal.workers.shipping-v2.task-queue=shipping.v2",
+					"temporal.workers.payment.activity-beans=" + UnconfiguredQueuesFixtures.ConfiguredActivities.class.getName())
+			.run((context) -> {
+				WorkerConfigurationException failure = configurationFailure(context.getStartupFailure());
 				assertThat(failure.getAction()).contains("Add temporal.workers.payments to the configuration")
 					.contains("Did you mean 'payment'?")
-					.endsWith("temporal:\n  workers:\n    payments: {}\n");
+					.endsWith("In application.yml:\n\ntemporal:\n  workers:\n    payments: {}\n");
 			});
 	}
 

@@ -179,7 +179,8 @@ class TemporalWorkerAutoConfigurationTests {
 			assertThat(failure.getMessage()).contains(UnknownQueueActivities.class.getName())
 				.contains("task queue 'greetngs'")
 				.contains("Configured task queues: [greetings]");
-			assertThat(failure.getAction()).contains("temporal.workers.greetngs").contains("Did you mean 'greetings'?");
+			assertThat(failure.getAction()).contains("either rename the key temporal.workers.greetings to "
+					+ "temporal.workers.greetngs").contains("or name 'greetings' in the bean");
 		});
 	}
 

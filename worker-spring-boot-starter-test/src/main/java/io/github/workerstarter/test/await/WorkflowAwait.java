@@ -4,7 +4,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 import io.github.workerstarter.test.replay.WorkflowHistoryReplayer;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.workflow.QueryMethod;
 
 /**
@@ -37,15 +41,28 @@ import io.temporal.workflow.QueryMethod;
  * The timeout is wall time ({@code temporal.test.await-timeout}, 30 s by default). On the test environment, waiting
  * for a result skips time (timers, retry backoffs fire at once), as the environment's client does for any result call;
  * polling a query or a status does not, so a state in front of a timer can be seen: to move past a timer while
- * polling, {@code TestWorkflowEnvironment.sleep(...)} first.
+ * polling, {@code TestWorkflowEnvironment.sleep(...)} first. The result of a workflow that has already closed is read
+ * without skipping time, so it does not move the test server's clock.
  */
 public class WorkflowAwait {
 
 	private static final long POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+	// the SDK's (package-private) interceptor that lets the test server skip time while a result call waits
+	private static final String TIME_LOCKING_INTERCEPTOR = "io.temporal.testing.TimeLockingInterceptor";
+
+	private static final Set<WorkflowExecutionStatus> CLOSED = EnumSet.of(
+			WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+			WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
+			WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+			WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
+			WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT);
+
 	private final WorkflowClient client;
 
 	private final Duration timeout;
+
+	private @Nullable WorkflowClient withoutTimeSkipping;
 
 	public WorkflowAwait(WorkflowClient client, Duration timeout) {
 		this.client = client;
@@ -85,6 +102,11 @@ public class WorkflowAwait {
 	public <R> R result(Object workflowStub, Class<R> resultType) {
 		WorkflowStub stub = (workflowStub instanceof WorkflowStub untyped) ? untyped : WorkflowStub.fromTyped(workflowStub);
 		try {
+			if (hasClosed(stub)) {
+				// nothing to wait for: read it without letting the test server skip time (see withoutTimeSkipping)
+				return withoutTimeSkipping().newUntypedWorkflowStub(stub.getExecution(), stub.getWorkflowType())
+					.getResult(this.timeout.toMillis(), TimeUnit.MILLISECONDS, resultType);
+			}
 			// the test environment's client skips time while this call waits
 			return stub.getResult(this.timeout.toMillis(), TimeUnit.MILLISECONDS, resultType);
 		}
@@ -148,6 +170,37 @@ public class WorkflowAwait {
 			}
 			LockSupport.parkNanos(POLL_INTERVAL_NANOS);
 		}
+	}
+
+	// closed for good: a continued-as-new run is followed by the next one, which may still wait on timers
+	private static boolean hasClosed(WorkflowStub stub) {
+		try {
+			return CLOSED.contains(stub.describe().getStatus());
+		}
+		catch (RuntimeException ex) {
+			// not started yet, or not found: the SDK's own wait says what is wrong
+			return false;
+		}
+	}
+
+	/**
+	 * The client without the test environment's time-locking interceptor. While a result call of the environment's
+	 * client waits, the test server skips to its next timer whenever nothing runs, and that may be a timer the SDK's
+	 * test server never removes: the schedule-to-close timeout of every activity scheduled so far (the workflow's run
+	 * timeout, 10 years, when none is set) and the run timeout of a workflow that failed or was terminated. Asking
+	 * for the result of a workflow that has already closed would jump the clock to one of them.
+	 */
+	private synchronized WorkflowClient withoutTimeSkipping() {
+		if (this.withoutTimeSkipping == null) {
+			WorkflowClientOptions options = this.client.getOptions();
+			WorkflowClientInterceptor[] interceptors = Arrays.stream(options.getInterceptors())
+				.filter((interceptor) -> !TIME_LOCKING_INTERCEPTOR.equals(interceptor.getClass().getName()))
+				.toArray(WorkflowClientInterceptor[]::new);
+			this.withoutTimeSkipping = (interceptors.length == options.getInterceptors().length) ? this.client
+					: WorkflowClient.newInstance(this.client.getWorkflowServiceStubs(),
+							WorkflowClientOptions.newBuilder(options).setInterceptors(interceptors).build());
+		}
+		return this.withoutTimeSkipping;
 	}
 
 	// where the workflow is, for a timeout message

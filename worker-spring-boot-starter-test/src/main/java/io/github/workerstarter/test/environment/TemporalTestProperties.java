@@ -1,5 +1,6 @@
 package io.github.workerstarter.test.environment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,8 +39,12 @@ public record TemporalTestProperties(@DefaultValue Environment environment, @Def
 	 *
 	 * @param enabled Whether every workflow history the tests produce is replayed against the current code after
 	 * each test, failing the test whose workflow does not replay.
+	 * @param recordTo Folder to write every workflow history the tests produce to, as (workflow id).json in the
+	 * Temporal CLI's export format, e.g. src/test/resources/histories: a replay corpus for
+	 * WorkflowHistoryReplayer.assertReplays. A later history of the same workflow id replaces the file. Relative to
+	 * the working directory (the module's directory under Maven and Gradle). Unset: nothing is written.
 	 */
-	public record Replay(@DefaultValue("true") boolean enabled) {
+	public record Replay(@DefaultValue("true") boolean enabled, @Nullable Path recordTo) {
 	}
 
 }

@@ -2,11 +2,14 @@ package io.github.workerstarter.test.environment;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -23,6 +26,7 @@ import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
 import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
+import io.github.workerstarter.embedded.EmbeddedTemporalServer;
 import io.github.workerstarter.plugin.PluginOptions;
 import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
@@ -154,6 +158,14 @@ public final class TestEnvironmentAutoConfiguration {
 		};
 	}
 
+	// a test written before the test module was added, under temporal.target: embedded, injects the server it ran on
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "temporal", name = "target", havingValue = "embedded")
+	EmbeddedTemporalServer embeddedTemporalServer(TestWorkflowEnvironment testEnvironment) {
+		return EmbeddedTemporalServer.sharing(testEnvironment.getWorkflowServiceStubs().getRawChannel());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowHistoryReplayer temporalWorkflowHistoryReplayer(ObjectProvider<TemporalWorkerRegistry> registry) {
@@ -162,16 +174,35 @@ public final class TestEnvironmentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
+	@Conditional(ReplayOrRecord.class)
 	ProducedHistoriesCheck temporalProducedHistoriesCheck(TestWorkflowEnvironment testEnvironment,
-			WorkflowHistoryReplayer replayer, ObjectProvider<TemporalNamespaces> namespaces) {
+			WorkflowHistoryReplayer replayer, ObjectProvider<TemporalNamespaces> namespaces, TemporalTestProperties test) {
 		// those sharing the main stubs, the environment's; one with a connection of its own is on another server
 		return new ProducedHistoriesCheck(testEnvironment, replayer, () -> namespaces.stream()
 			.flatMap((all) -> all.all()
 				.stream()
 				.filter((namespace) -> namespace.stubs() == all.get(NamespaceProperties.MAIN).stubs()))
 			.map(NamespaceConnection::client)
-			.toList());
+			.toList(), test.replay().enabled(), test.replay().recordTo());
+	}
+
+	/** The histories are read after each test to replay them, to record them, or both. */
+	static final class ReplayOrRecord extends AnyNestedCondition {
+
+		ReplayOrRecord() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty(name = "temporal.test.replay.enabled", matchIfMissing = true)
+		static final class Replay {
+
+		}
+
+		@ConditionalOnProperty(name = "temporal.test.replay.record-to")
+		static final class Record {
+
+		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.github.workerstarter.test.replay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,14 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.history.v1.History;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
@@ -29,10 +37,14 @@ import io.temporal.testing.TestWorkflowEnvironment;
  * production when a worker restarts. Each closed execution is replayed once, after the test that produced it (see
  * {@link ReplayCheckTestExecutionListener}); a workflow still running when the context closes is not checked. The
  * executions of further namespaces ({@code temporal.namespaces}) that share the environment's server are checked too.
+ * With {@code temporal.test.replay.record-to} each history is also written to that folder, the one-line way to build
+ * a replay corpus from what the tests ran.
  */
 public class ProducedHistoriesCheck implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ProducedHistoriesCheck.class);
+
+	private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
 
 	private final TestWorkflowEnvironment environment;
 
@@ -43,6 +55,10 @@ public class ProducedHistoriesCheck implements DisposableBean {
 	private final Supplier<List<WorkflowClient>> furtherClients;
 
 	private final Set<String> checkedRuns = new HashSet<>();
+
+	private final boolean replay;
+
+	private final @Nullable Path recordTo;
 
 	private long replayed;
 
@@ -60,10 +76,26 @@ public class ProducedHistoriesCheck implements DisposableBean {
 	 */
 	public ProducedHistoriesCheck(TestWorkflowEnvironment environment, WorkflowHistoryReplayer replayer,
 			Supplier<List<WorkflowClient>> furtherClients) {
+		this(environment, replayer, furtherClients, true, null);
+	}
+
+	/**
+	 * A check that may also record each history into a replay corpus, or only record.
+	 * @param environment the test environment
+	 * @param replayer replays against the current code
+	 * @param furtherClients the clients of further namespaces on the environment's server (asked at each check)
+	 * @param replay whether to replay each history ({@code temporal.test.replay.enabled})
+	 * @param recordTo the folder to write each history to as {@code <workflowId>.json}, or null
+	 * ({@code temporal.test.replay.record-to})
+	 */
+	public ProducedHistoriesCheck(TestWorkflowEnvironment environment, WorkflowHistoryReplayer replayer,
+			Supplier<List<WorkflowClient>> furtherClients, boolean replay, @Nullable Path recordTo) {
 		this.environment = environment;
 		this.replayer = replayer;
 		this.client = environment.getWorkflowClient();
 		this.furtherClients = furtherClients;
+		this.replay = replay;
+		this.recordTo = recordTo;
 	}
 
 	/**
@@ -79,8 +111,14 @@ public class ProducedHistoriesCheck implements DisposableBean {
 				continue;
 			}
 			WorkflowExecutionHistory history = fetchHistory(clients, closed.getExecution().getWorkflowId(), runId);
+			if (this.recordTo != null) {
+				record(history, this.recordTo);
+			}
+			if (!this.replay) {
+				continue;
+			}
 			long started = System.nanoTime();
-			ReplayResult result = this.replayer.replay(history, "produced in this test run");
+			ReplayResult result = this.replayer.replay(history, ReplayResult.PRODUCED_IN_THIS_RUN);
 			if (result.outcome() != ReplayResult.Outcome.SKIPPED) {
 				this.replayNanos += System.nanoTime() - started;
 				this.replayed++;
@@ -92,6 +130,36 @@ public class ProducedHistoriesCheck implements DisposableBean {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * Writes a history as the Temporal CLI exports it, to {@code <workflowId>.json} (a later run of the same workflow
+	 * id replaces it), with the workflow id recorded in its started event, as a Temporal server records it and the
+	 * SDK's test server does not: a replay failure can then name the workflow.
+	 */
+	private static void record(WorkflowExecutionHistory history, Path folder) {
+		String workflowId = history.getWorkflowExecution().getWorkflowId();
+		History events = history.getHistory();
+		HistoryEvent first = events.getEvents(0);
+		if (first.getWorkflowExecutionStartedEventAttributes().getWorkflowId().isEmpty()) {
+			events = events.toBuilder()
+				.setEvents(0, first.toBuilder()
+					.setWorkflowExecutionStartedEventAttributes(
+							first.getWorkflowExecutionStartedEventAttributes().toBuilder().setWorkflowId(workflowId)))
+				.build();
+		}
+		Path file = folder.resolve(UNSAFE_IN_FILE_NAMES.matcher(workflowId).replaceAll("_") + ".json");
+		try {
+			Files.createDirectories(folder);
+			Files.writeString(file, new WorkflowExecutionHistory(events, workflowId).toJson(true));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot record the history of workflow '" + workflowId + "' to " + file
+					+ " (temporal.test.replay.record-to)", ex);
+		}
+		logger.info("Recorded the history of workflow '" + workflowId + "' (type "
+				+ first.getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName() + ") to "
+				+ file.toAbsolutePath());
 	}
 
 	// the main namespace's client first, then one per further namespace on this server

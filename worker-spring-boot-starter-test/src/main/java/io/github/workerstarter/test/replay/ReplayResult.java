@@ -6,13 +6,18 @@ import org.jspecify.annotations.Nullable;
  * What replaying one workflow history against the current code gave.
  *
  * @param source where the history came from: a file, or the test run that produced it
- * @param workflowId the workflow id (for an exported file, the file's name: exports do not carry the id)
+ * @param workflowId the workflow id; for an exported file, the one its history records (Temporal servers record it in
+ * the started event; the SDK's test server does not, nor do the test module's recordings of older versions), empty
+ * when it records none
  * @param workflowType the workflow type
  * @param outcome replayed, failed or skipped
  * @param detail for a failure, the first mismatching event and the SDK's reason; for a skip, why
  */
 public record ReplayResult(String source, String workflowId, String workflowType, Outcome outcome,
 		@Nullable String detail) {
+
+	/** The source of the histories the tests produce, as the replay check after each test reads them. */
+	public static final String PRODUCED_IN_THIS_RUN = "produced in this test run";
 
 	/** How a replay ended. */
 	public enum Outcome {
@@ -38,11 +43,16 @@ public record ReplayResult(String source, String workflowId, String workflowType
 
 	/**
 	 * One line for a failure report.
-	 * @return workflow id, type, source and what happened
+	 * @return workflow id, type, source (a file is named first, once) and what happened
 	 */
 	public String describe() {
-		return "Workflow '" + this.workflowId + "' (type " + this.workflowType + ", " + this.source + "): "
-				+ ((this.detail != null) ? this.detail : this.outcome.name().toLowerCase());
+		String what = (this.detail != null) ? this.detail : this.outcome.name().toLowerCase();
+		if (PRODUCED_IN_THIS_RUN.equals(this.source)) {
+			return "Workflow '" + this.workflowId + "' (type " + this.workflowType + ", " + this.source + "): " + what;
+		}
+		// a file: named once, with what its history says
+		return this.source + " (" + (this.workflowId.isEmpty() ? "" : "workflow '" + this.workflowId + "', ") + "type "
+				+ this.workflowType + "): " + what;
 	}
 
 }

@@ -42,6 +42,19 @@ class WorkflowAwaitTests {
 	}
 
 	@Test
+	void theResultOfAWorkflowThatHasCompletedDoesNotMoveTheClock() {
+		assertThat(shipment("await-completed").ship("p-5")).isEqualTo("TRK-p-5");
+		long before = this.testEnvironment.currentTimeMillis();
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.await.result("await-completed", String.class)).isEqualTo("TRK-p-5");
+		}
+
+		// letting the test server skip time here would take it to a timer it keeps for each activity: 10 years ahead
+		assertThat(Duration.ofMillis(this.testEnvironment.currentTimeMillis() - before)).isLessThan(Duration.ofDays(1));
+	}
+
+	@Test
 	void queryAndStatusSeeTheStateInFrontOfATimerUntilTheTestMovesTime() {
 		WorkflowClient.start(shipment("await-query")::ship, "p-2");
 		// polling does not skip time: the workflow stays at its timer for the test to see

@@ -60,10 +60,11 @@ class TestEnvironmentAutoConfigurationTests {
 	@Test
 	void replacesTheEmbeddedServerAndNeedsNoTarget() {
 		this.runner.withPropertyValues("temporal.target=embedded").run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(TestWorkflowEnvironment.class)
-				.doesNotHaveBean(EmbeddedTemporalServer.class);
-			assertThat(context.getBean(WorkflowServiceStubs.class))
-				.isSameAs(context.getBean(TestWorkflowEnvironment.class).getWorkflowServiceStubs());
+			assertThat(context).hasNotFailed().hasSingleBean(TestWorkflowEnvironment.class);
+			WorkflowServiceStubs environmentStubs = context.getBean(TestWorkflowEnvironment.class).getWorkflowServiceStubs();
+			assertThat(context.getBean(WorkflowServiceStubs.class)).isSameAs(environmentStubs);
+			// no second server: the bean a test of the embedded server injects is the environment's server
+			assertThat(context.getBean(EmbeddedTemporalServer.class).channel()).isSameAs(environmentStubs.getRawChannel());
 		});
 		this.runner.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TestWorkflowEnvironment.class));
 	}

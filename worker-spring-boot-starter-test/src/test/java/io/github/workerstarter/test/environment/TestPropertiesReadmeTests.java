@@ -50,7 +50,7 @@ class TestPropertiesReadmeTests {
 				}
 			}
 		}
-		assertThat(expected).hasSize(5);
+		assertThat(expected).hasSize(6);
 		assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
