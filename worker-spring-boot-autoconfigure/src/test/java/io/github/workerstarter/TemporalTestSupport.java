@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.determinism.DeterminismAutoConfiguration;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
 import io.github.workerstarter.logging.TemporalLoggingAutoConfiguration;
@@ -31,8 +32,8 @@ public final class TemporalTestSupport {
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
 				EmbeddedServerAutoConfiguration.class, TemporalConnectionAutoConfiguration.class,
-				TemporalWorkerAutoConfiguration.class, TemporalMetricsAutoConfiguration.class,
-				TemporalLoggingAutoConfiguration.class));
+				TemporalWorkerAutoConfiguration.class, DeterminismAutoConfiguration.class,
+				TemporalMetricsAutoConfiguration.class, TemporalLoggingAutoConfiguration.class));
 	}
 
 	/** The runner against the in-process server with one worker on task queue {@code greetings}. */

@@ -21,7 +21,7 @@ import io.github.workerstarter.benchmarks.report.ReportValues;
  */
 public final class Report {
 
-	static final List<String> SCENARIOS = List.of("throughput", "startup", "drain", "growth");
+	static final List<String> SCENARIOS = List.of("throughput", "startup", "drain", "growth", "determinism");
 
 	/** Key of the optional longer TCP-only throughput run. */
 	public static final String TCP_CONFIRMATION = "throughput-tcp";

@@ -45,6 +45,8 @@ class BenchmarksSmokeTests {
 
 	private static Future<ScenarioResult> growth;
 
+	private static Future<ScenarioResult> determinism;
+
 	@BeforeAll
 	static void runScenarios() {
 		executor = Executors.newFixedThreadPool(2);
@@ -55,6 +57,7 @@ class BenchmarksSmokeTests {
 				"raw,boot+raw,starter,official,starter-spring-aot")));
 		drain = submit(() -> Drain.run(args("--activities", "3", "--activity-ms", "500", "--reps", "1")));
 		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1")));
+		determinism = submit(() -> Determinism.run(args("--classes", "12", "--reps", "1")));
 	}
 
 	@AfterAll
@@ -118,8 +121,27 @@ class BenchmarksSmokeTests {
 	}
 
 	@Test
+	void determinismMeasuresTheCheckInEachModeOnBothWorkflows() throws Exception {
+		ScenarioResult result = determinism.get();
+		assertWellFormed(result, List.of("order workflow", "12-class workflow"));
+		assertThat(result.variants()).containsExactly("off", "warn", "fail");
+		result.runs().forEach((run) -> {
+			assertThat(run.metrics().get("polling_ms")).isPositive();
+			if (run.variant().equals("off")) {
+				assertThat(run.metrics().get("classes_read")).isZero();
+			}
+			else {
+				assertThat(run.metrics().get("check_ms")).isPositive();
+				// the generated workflow and its twelve helpers are read, whatever the mode
+				assertThat(run.metrics().get("classes_read")).isGreaterThanOrEqualTo(
+						run.group().equals("order workflow") ? 5 : 13);
+			}
+		});
+	}
+
+	@Test
 	void reportFillsTheTemplateFromTheResultFiles() throws Exception {
-		for (Future<ScenarioResult> scenario : List.of(throughput, startup, drain, growth)) {
+		for (Future<ScenarioResult> scenario : List.of(throughput, startup, drain, growth, determinism)) {
 			scenario.get();
 		}
 		// the longer TCP-only run's file is read from tcp/; the smoke's own throughput file stands in for it
@@ -131,7 +153,8 @@ class BenchmarksSmokeTests {
 			.contains("tcp, longer run")
 			.contains("best documented mode")
 			.contains("the starter's own share")
-			.contains("official starter");
+			.contains("official starter")
+			.contains("determinism check in warn mode");
 	}
 
 	private static Future<ScenarioResult> submit(Callable<ScenarioResult> scenario) {

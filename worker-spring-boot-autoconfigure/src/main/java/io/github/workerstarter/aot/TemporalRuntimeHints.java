@@ -7,6 +7,7 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.determinism.DeterminismProperties;
 import io.github.workerstarter.endpoint.TemporalEndpointProperties;
 import io.github.workerstarter.metrics.TemporalMetricsProperties;
 
@@ -20,7 +21,7 @@ public final class TemporalRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), TemporalProperties.class,
-				TemporalMetricsProperties.class, TemporalEndpointProperties.class);
+				TemporalMetricsProperties.class, TemporalEndpointProperties.class, DeterminismProperties.class);
 	}
 
 }

@@ -41,7 +41,8 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 			io.github.workerstarter.metrics.TemporalMetricsProperties.class,
 			io.github.workerstarter.endpoint.TemporalEndpointProperties.class,
 			io.github.workerstarter.encryption.PayloadEncryptionProperties.class,
-			io.github.workerstarter.codecserver.CodecServerProperties.class);
+			io.github.workerstarter.codecserver.CodecServerProperties.class,
+			io.github.workerstarter.determinism.DeterminismProperties.class);
 
 	private final Environment environment;
 

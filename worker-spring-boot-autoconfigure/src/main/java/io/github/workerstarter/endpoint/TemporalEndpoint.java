@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,8 @@ public class TemporalEndpoint {
 
 	private final Map<String, ServerProbe> furtherNamespaces;
 
+	private final Function<Class<?>, @Nullable DeterminismDescriptor> determinism;
+
 	private final ObjectProvider<TemporalPlugins> plugins;
 
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
@@ -83,11 +86,11 @@ public class TemporalEndpoint {
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces) {
 		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
-				new StaticListableBeanFactory().getBeanProvider(TemporalPlugins.class));
+				(implementation) -> null);
 	}
 
 	/**
-	 * The endpoint of an application with several namespaces and Temporal SDK plugins.
+	 * The endpoint with the determinism check's findings under each workflow.
 	 * @param probe asks the main namespace's server
 	 * @param clientIdentity the client's identity, shown for workers without their own
 	 * @param registry the workers
@@ -95,12 +98,35 @@ public class TemporalEndpoint {
 	 * @param writeOperationsEnabled whether suspend and resume are accepted
 	 * @param activityOptions the options set per activity type
 	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
+	 */
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
+			Map<String, ServerProbe> furtherNamespaces,
+			Function<Class<?>, @Nullable DeterminismDescriptor> determinism) {
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
+				determinism, new StaticListableBeanFactory().getBeanProvider(TemporalPlugins.class));
+	}
+
+	/**
+	 * The endpoint with the determinism check's findings and the Temporal SDK plugins.
+	 * @param probe asks the main namespace's server
+	 * @param clientIdentity the client's identity, shown for workers without their own
+	 * @param registry the workers
+	 * @param states their states
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param activityOptions the options set per activity type
+	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
 	 * @param plugins the plugin beans and where they apply
 	 */
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
-			Map<String, ServerProbe> furtherNamespaces, ObjectProvider<TemporalPlugins> plugins) {
+			Map<String, ServerProbe> furtherNamespaces, Function<Class<?>, @Nullable DeterminismDescriptor> determinism,
+			ObjectProvider<TemporalPlugins> plugins) {
+		this.determinism = determinism;
 		this.plugins = plugins;
 		this.furtherNamespaces = new LinkedHashMap<>(furtherNamespaces);
 		this.probe = probe;
@@ -272,7 +298,7 @@ public class TemporalEndpoint {
 				deployment.getDefaultVersioningBehavior().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
-	private static List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
+	private List<ImplementationDescriptor> implementations(RegisteredWorker worker, ImplementationKind kind) {
 		List<String> typeNames = switch (kind) {
 			case WORKFLOW -> worker.workflowTypes();
 			case ACTIVITY -> worker.activityTypes();
@@ -280,16 +306,18 @@ public class TemporalEndpoint {
 		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
-			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null)).toList();
+			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null, null)).toList();
 		}
 		return worker.implementations()
 			.stream()
 			.filter((implementation) -> implementation.kind() == kind)
 			.flatMap((implementation) -> implementation.typeNames()
 				.stream()
-				.map((type) -> implementation.isFromPlugin()
-						? new ImplementationDescriptor(type, null, className(implementation), implementation.plugin())
-						: new ImplementationDescriptor(type, implementation.beanName(), className(implementation), null)))
+				.map((type) -> new ImplementationDescriptor(type,
+						implementation.isFromPlugin() ? null : implementation.beanName(), className(implementation),
+						(kind == ImplementationKind.WORKFLOW)
+								? this.determinism.apply(ClassUtils.getUserClass(implementation.type())) : null,
+						implementation.plugin())))
 			.toList();
 	}
 
@@ -393,15 +421,16 @@ public class TemporalEndpoint {
 	}
 
 	/**
-	 * A registered type and the bean (or plugin) implementing it.
+	 * A registered type and the bean implementing it.
 	 *
 	 * @param type the workflow or activity type name, or the Nexus service name
 	 * @param bean the bean name; null for an implementation a plugin registers itself
 	 * @param beanClass the bean's class, or the class a plugin registers
+	 * @param determinism for a workflow, what the determinism check found in its code (allowed findings included)
 	 * @param plugin the name of the Temporal SDK plugin that registers it, or null for a bean
 	 */
 	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass,
-			@Nullable String plugin) {
+			@Nullable DeterminismDescriptor determinism, @Nullable String plugin) {
 	}
 
 }

@@ -39,11 +39,26 @@ public final class ImplementationFinder {
 
 	private final TemporalProperties properties;
 
+	private final List<ImplementationsCheck> checks;
+
 	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
 			TemporalProperties properties) {
+		this(beanFactory, placeholders, properties, List.of());
+	}
+
+	/**
+	 * A finder that runs more checks on what it finds.
+	 * @param beanFactory where the beans are
+	 * @param placeholders resolves placeholders in the annotations' queue names
+	 * @param properties the starter's properties
+	 * @param checks run on the implementations found, in order, before {@link #findAll()} returns them
+	 */
+	public ImplementationFinder(ConfigurableListableBeanFactory beanFactory, PropertyResolver placeholders,
+			TemporalProperties properties, List<ImplementationsCheck> checks) {
 		this.beanFactory = beanFactory;
 		this.placeholders = placeholders;
 		this.properties = properties;
+		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -58,7 +73,7 @@ public final class ImplementationFinder {
 
 	/**
 	 * Every implementation, with those that Temporal SDK plugins register themselves last: they are checked as the
-	 * beans are (worker switches, valid types, activity option keys) and listed with them.
+	 * beans are (worker switches, valid types, activity option keys, the further checks) and listed with them.
 	 * @param fromPlugins what plugins register, and in which namespaces
 	 * @return the implementations, resolved and checked
 	 * @throws WorkerConfigurationException naming the bean or plugin and the fix when one is not valid, or naming
@@ -81,17 +96,19 @@ public final class ImplementationFinder {
 			}
 		}
 		unconfigured.failIfAny();
-		List<TemporalImplementation> registered = new ArrayList<>(annotatedBeans.preferPrimary(found));
+		List<TemporalImplementation> all = new ArrayList<>(annotatedBeans.preferPrimary(found));
 		for (PluginImplementation implementation : fromPlugins) {
 			TemporalImplementation resolved = resolve(implementation, entries);
 			if (resolved != null) {
-				registered.add(resolved);
+				all.add(resolved);
 			}
 		}
+		List<TemporalImplementation> registered = List.copyOf(all);
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
 		ActivityNamespaces.check(registered, this::namespaceName);
 		UnregisteredWorkflowClasses.warn(scanned.workflowClasses(), registered, this.beanFactory);
-		return List.copyOf(registered);
+		this.checks.forEach((check) -> check.check(registered));
+		return registered;
 	}
 
 	// the SDK puts it on every worker of the namespaces the plugin reaches: each of those must take its kind

@@ -32,6 +32,7 @@ import io.github.workerstarter.plugin.PluginBean;
 import io.github.workerstarter.plugin.PluginOptions;
 import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
+import io.github.workerstarter.registration.ImplementationsCheck;
 import io.github.workerstarter.registration.SingletonWorkflowBeans;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -112,8 +113,10 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
 			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces,
-			ObjectProvider<InProcessServer> embeddedServer) {
-		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties);
+			ObjectProvider<InProcessServer> embeddedServer, ObjectProvider<ImplementationsCheck> implementationsChecks) {
+		// further checks of what is found (the determinism check of workflow code) come as beans
+		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties,
+				implementationsChecks.orderedStream().toList());
 		// virtual threads follow Boot's switch where the JDK has them
 		boolean virtualThreads = Runtime.version().feature() >= 21
 				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);

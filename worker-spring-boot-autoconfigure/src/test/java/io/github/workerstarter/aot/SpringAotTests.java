@@ -25,8 +25,10 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.javapoet.ClassName;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.determinism.DeterminismProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.endpoint.TemporalEndpointProperties;
+import io.github.workerstarter.fixtures.determinism.DeterminismFixtures;
 import io.github.workerstarter.fixtures.greeting.GreetingActivities;
 import io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
@@ -126,6 +128,7 @@ class SpringAotTests {
 		new TemporalRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		// also the records whose auto-configuration is off: the check reads every one of them
 		assertThat(reflection().onType(TemporalMetricsProperties.class)).accepts(hints);
+		assertThat(reflection().onType(DeterminismProperties.class)).accepts(hints);
 		assertThat(reflection().onType(TemporalEndpointProperties.class)).accepts(hints);
 		assertThat(reflection().onMethodInvocation(TemporalProperties.class, "workers")).accepts(hints);
 		assertThat(reflection().onType(TemporalProperties.Connection.class)).accepts(hints);
@@ -139,6 +142,25 @@ class SpringAotTests {
 				.processAheadOfTime(source(context), generationContext()))
 				.hasRootCauseInstanceOf(WorkerConfigurationException.class)
 				.hasMessageContaining("is an abstract class, which component scanning skips"));
+	}
+
+	@Test
+	void processingAheadOfTimeRunsTheDeterminismCheckAndFailsTheBuildInFailMode() {
+		runner().withPropertyValues("temporal.target=embedded", "temporal.workers.claims.identity=aot",
+				"temporal.workflows.determinism-check=fail")
+			.withUserConfiguration(DeterminismFixtures.class)
+			.prepare((context) -> assertThatThrownBy(() -> new ApplicationContextAotGenerator()
+				.processAheadOfTime(source(context), generationContext()))
+				.hasRootCauseInstanceOf(WorkerConfigurationException.class)
+				.rootCause()
+				.hasMessageContaining("The determinism check found 2 places where workflow code is not deterministic")
+				.hasMessageContaining("Workflow Claim (task queue claims)")
+				.hasMessageContaining("call chain: ClaimWorkflowImpl.file → Deadlines.due → LocalDate.now"));
+		// in warn mode (the default) the build goes on
+		runner().withPropertyValues("temporal.target=embedded", "temporal.workers.claims.identity=aot")
+			.withUserConfiguration(DeterminismFixtures.class)
+			.prepare((context) -> new ApplicationContextAotGenerator().processAheadOfTime(source(context),
+					generationContext()));
 	}
 
 	private static RuntimeHints hintsFor(Class<?>... configurations) {

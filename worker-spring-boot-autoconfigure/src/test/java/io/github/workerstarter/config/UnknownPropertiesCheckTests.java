@@ -50,8 +50,16 @@ class UnknownPropertiesCheckTests {
 					"temporal.workers.payments.task-queue=payment-task-queue", "temporal.workers.payments.workflows=false",
 					"temporal.worker-defaults.activity-pollers=3", "temporal.shutdown.drain-timeout=10s",
 					"temporal.health.timeout=2s", "temporal.metrics.tags.team=orders", "temporal.metrics.enabled=false",
-					"temporal.logging.mdc.enabled=false")
+					"temporal.logging.mdc.enabled=false", "temporal.workflows.determinism-check=warn",
+					"temporal.workflows.determinism-allowed[0]=java.util.UUID#randomUUID")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void typoInADeterminismPropertyFails() {
+		runner().withPropertyValues("temporal.target=embedded", "temporal.workflows.determinism-checks=fail")
+			.run((context) -> assertThat(configurationFailure(context.getStartupFailure()).getAction())
+				.contains("Did you mean 'temporal.workflows.determinism-check'?"));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import io.github.workerstarter.fixtures.determinism.DeterminismFixtures;
 import io.github.workerstarter.fixtures.greeting.GreetingActivitiesImpl;
 import io.github.workerstarter.fixtures.greeting.GreetingFixtures;
 import io.github.workerstarter.fixtures.greeting.GreetingWorkflowImpl;
@@ -108,6 +109,34 @@ class TemporalEndpointTests {
 		JsonNode none = workers.get("greetings").get("options").get("deployment");
 		assertThat(none == null || none.isNull()).isTrue();
 		assertThat(workers.get("greetings").get("nexusServices")).isEmpty();
+	}
+
+	@Test
+	void listsWhatTheDeterminismCheckFoundUnderEachWorkflowAllowedFindingsWithTheirReason() {
+		Http http = start(DeterminismWebApp.class, "temporal.workers.claims.identity=endpoint-test");
+		// warn mode: the check runs in the background after startup
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/actuator/temporal/claims",
+				REQUEST_TIMEOUT).body().get("workflows").get(0).get("determinism").get("checked").asBoolean()).isTrue());
+		JsonNode claims = http.get("/actuator/temporal/claims", REQUEST_TIMEOUT).body().get("workflows").get(0);
+		assertThat(claims.get("type").asString()).isEqualTo("Claim");
+		JsonNode determinism = claims.get("determinism");
+		assertThat(determinism.get("check").asString()).isEqualTo("warn");
+		assertThat(determinism.get("findings")).hasSize(2);
+		assertThat(determinism.get("findings").get(0).get("category").asString()).isEqualTo("wall clock");
+		assertThat(determinism.get("findings").get(0).get("chain").asString())
+			.isEqualTo("ClaimWorkflowImpl.file → Deadlines.due → LocalDate.now");
+		JsonNode allowed = determinism.get("allowed");
+		assertThat(allowed).hasSize(1);
+		assertThat(allowed.get(0).get("api").asString()).isEqualTo("java.time.Instant.now");
+		assertThat(allowed.get(0).get("at").asString()).startsWith(
+				"io.github.workerstarter.fixtures.determinism.AuditStamp.stamp(AuditStamp.java:");
+		assertThat(allowed.get(0).get("allowedBy").asString())
+			.isEqualTo("@AllowNondeterminism on AuditStamp.stamp: only goes into the audit text, which no decision reads");
+		// a clean workflow: checked, nothing found; activities have no such entry
+		JsonNode greetings = http.get("/actuator/temporal/greetings", REQUEST_TIMEOUT).body();
+		assertThat(greetings.get("workflows").get(0).get("determinism").get("findings")).isEmpty();
+		JsonNode activity = greetings.get("activities").get(0).get("determinism");
+		assertThat(activity == null || activity.isNull()).isTrue();
 	}
 
 	@Test
@@ -224,6 +253,13 @@ class TemporalEndpointTests {
 	@EnableAutoConfiguration
 	@Import({ GreetingFixtures.class, NexusFixtures.class })
 	static class NexusWebApp {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import({ GreetingFixtures.class, DeterminismFixtures.class })
+	static class DeterminismWebApp {
 
 	}
 

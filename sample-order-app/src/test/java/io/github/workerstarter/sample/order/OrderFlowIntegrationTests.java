@@ -21,10 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import io.github.workerstarter.determinism.DeterminismCheckMode;
+import io.github.workerstarter.determinism.DeterminismReport;
+import io.github.workerstarter.determinism.WorkflowDeterminismGuard;
 import io.github.workerstarter.sample.order.activities.OrderStatusActivitiesImpl;
 import io.github.workerstarter.sample.order.activities.PaymentGateway;
 import io.github.workerstarter.sample.order.workflow.Order;
 import io.github.workerstarter.sample.order.workflow.OrderWorkflow;
+import io.github.workerstarter.sample.order.workflow.OrderWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 
@@ -54,6 +58,22 @@ class OrderFlowIntegrationTests {
 
 	@Autowired
 	OrderStatusActivitiesImpl statusStore;
+
+	@Autowired
+	WorkflowDeterminismGuard determinism;
+
+	@Test
+	void theDeterminismCheckFindsNothingInTheOrderWorkflow() {
+		// under the test module the check fails the context on a finding; here it ran on the whole application
+		assertThat(this.determinism.mode()).isEqualTo(DeterminismCheckMode.FAIL);
+		DeterminismReport.WorkflowResult order = this.determinism.report()
+			.orElseThrow()
+			.of(OrderWorkflowImpl.class)
+			.orElseThrow();
+		assertThat(order.findings()).isEmpty();
+		assertThat(order.allowed()).isEmpty();
+		assertThat(order.methodsVisited()).isGreaterThan(1);
+	}
 
 	@Test
 	void orderFlowsThroughBothQueuesAndCompletes() throws Exception {

@@ -7,6 +7,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import io.github.workerstarter.determinism.DeterminismCheckMode;
+import io.github.workerstarter.determinism.WorkflowDeterminismGuard;
 import io.github.workerstarter.test.slice.TemporalWorkerTest;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -44,6 +46,13 @@ class TemporalWorkerTestSliceTests {
 		ShipmentWorkflow shipment = this.client.newWorkflowStub(ShipmentWorkflow.class,
 				WorkflowOptions.newBuilder().setTaskQueue("shipping").setWorkflowId("slice-parcel").build());
 		assertThat(shipment.ship("p-9")).isEqualTo("TRK-p-9");
+	}
+
+	@Test
+	void theDeterminismCheckFailsByDefaultAndFindsNothingInTheShipmentWorkflow() {
+		WorkflowDeterminismGuard determinism = this.context.getBean(WorkflowDeterminismGuard.class);
+		assertThat(determinism.mode()).isEqualTo(DeterminismCheckMode.FAIL);
+		assertThat(determinism.report().orElseThrow().of(ShipmentWorkflowImpl.class).orElseThrow().findings()).isEmpty();
 	}
 
 	private java.util.List<Integer> beans(Class<?>... types) {
