@@ -20,9 +20,12 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerEntry;
 import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.plugin.PluginBean;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
+import io.temporal.worker.TypeAlreadyRegisteredException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -121,7 +124,9 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			return;
 		}
 		long findingStarted = System.nanoTime();
-		List<TemporalImplementation> implementations = this.finder.findAll();
+		// what the SDK plugins on each namespace's workers register themselves is listed and checked with the beans
+		List<TemporalImplementation> implementations = this.finder
+			.findAll(TemporalPlugins.implementations(this.workerFactories.pluginsByAlias()));
 		List<WorkerEntry> configured = this.properties.workerEntries();
 		Set<String> runWorkflows = configured.stream()
 			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
@@ -140,11 +145,12 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.toList();
 			rejectDuplicateTypes(entry, onQueue);
 			String disabledBy = disabledBy(entry);
-			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue);
+			List<String> plugins = pluginNames(entry.namespace());
+			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue, plugins);
 			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
 					namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
-					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
+					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy, plugins);
 			log(registered);
 			built.add(registered);
 			long now = System.nanoTime();
@@ -161,13 +167,34 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		return this.workerFactories.workerFactory(alias).getWorkflowClient().getOptions().getNamespace();
 	}
 
-	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue) {
+	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, List<String> plugins) {
 		String namespace = namespaceName(entry.namespace());
 		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties());
+		// the SDK applies the plugins' configureWorker and initializeWorker (their own registrations) here
 		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
-		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
-				(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass)));
+		for (TemporalImplementation implementation : onQueue) {
+			try {
+				implementation.registerOn(worker, this.beanFactory,
+						(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass));
+			}
+			catch (TypeAlreadyRegisteredException ex) {
+				if (plugins.isEmpty()) {
+					throw ex;
+				}
+				// a plugin's own initializeWorker code registered it: the starter cannot see that beforehand
+				throw new WorkerConfigurationException("Task queue " + entry.describe() + ": " + implementation.describe()
+						+ " implements " + implementation.kind().typeLabel() + " '" + ex.getRegisteredTypeName()
+						+ "', which a plugin on this worker " + plugins + " already registered in its initializeWorker.",
+						"Keep one implementation on this queue: remove the bean's annotation (or move it to another task "
+								+ "queue), or limit the plugin to other namespaces with @PluginNamespaces.", ex);
+			}
+		}
+		PluginOverrides.report(entry, options, worker.getWorkerOptions(), plugins);
 		return worker;
+	}
+
+	private List<String> pluginNames(String alias) {
+		return this.workerFactories.plugins(alias).stream().map(PluginBean::name).toList();
 	}
 
 	private @Nullable String disabledBy(WorkerEntry entry) {
@@ -233,11 +260,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 							"Keep one of them on this queue: move the other to another task queue or remove its annotation.");
 				}
 				if (previous != null) {
+					boolean plugin = previous.isFromPlugin() || implementation.isFromPlugin();
 					throw new WorkerConfigurationException("Task queue " + taskQueue + " has two implementations of "
 							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
 							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
-									+ "annotation, or give its interface another name.");
+									+ "annotation, or give its interface another name."
+									+ (plugin ? " A plugin registers its implementations on every worker of the "
+											+ "namespaces it applies to: limit it with @PluginNamespaces, or remove the "
+											+ "bean's own registration." : ""));
 				}
 			}
 		}
@@ -282,7 +313,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
-				+ deployment(options.getDeploymentOptions()));
+				+ deployment(options.getDeploymentOptions())
+				+ (registered.plugins().isEmpty() ? "" : "; plugins " + registered.plugins()));
 	}
 
 	private static String deployment(io.temporal.worker.@Nullable WorkerDeploymentOptions deployment) {
