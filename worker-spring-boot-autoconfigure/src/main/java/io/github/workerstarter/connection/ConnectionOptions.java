@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.client.schedules.ScheduleClientPlugin;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
@@ -123,12 +124,26 @@ public final class ConnectionOptions {
 	 * @return the schedule client
 	 */
 	public static ScheduleClient scheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+		return scheduleClient(stubs, client, new ScheduleClientPlugin[0]);
+	}
+
+	/**
+	 * A schedule client with the workflow client's namespace, identity, data converter and propagators, and Temporal
+	 * SDK plugins that its stubs do not pass on already.
+	 * @param stubs the stubs the client uses
+	 * @param client the workflow client
+	 * @param plugins the schedule client plugins, in order
+	 * @return the schedule client
+	 */
+	public static ScheduleClient scheduleClient(WorkflowServiceStubs stubs, WorkflowClient client,
+			ScheduleClientPlugin[] plugins) {
 		WorkflowClientOptions options = client.getOptions();
 		return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
 			.setNamespace(options.getNamespace())
 			.setIdentity(options.getIdentity())
 			.setDataConverter(options.getDataConverter())
 			.setContextPropagators(options.getContextPropagators())
+			.setPlugins(plugins)
 			.build());
 	}
 

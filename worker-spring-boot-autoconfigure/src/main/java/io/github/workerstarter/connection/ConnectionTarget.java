@@ -53,6 +53,16 @@ final class ConnectionTarget {
 		return trimmed;
 	}
 
+	static String fromServiceConnection(@Nullable String target, String source) {
+		if (target == null || (!HOST_PORT.matcher(target.trim()).matches()
+				&& !RESOLVER_URI.matcher(target.trim()).matches())) {
+			throw new WorkerConfigurationException("The Temporal address of " + source + " is '" + target
+					+ "', which is not host:port.", "Have the service connection give the host:port of the Temporal "
+							+ "frontend (its getTarget()).");
+		}
+		return target.trim();
+	}
+
 	static WorkerConfigurationException embeddedServerMissing() {
 		return new WorkerConfigurationException(
 				"Property temporal.target is '" + TemporalProperties.EMBEDDED_TARGET

@@ -11,7 +11,10 @@ import org.springframework.boot.ssl.SslBundles;
 
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
@@ -63,6 +66,16 @@ public final class NamespaceConnections {
 	 * @return the namespaces, the main one first
 	 */
 	public TemporalNamespaces build(NamespaceConnection main) {
+		return build(main, TemporalPlugins.none());
+	}
+
+	/**
+	 * All namespaces, each further one with the Temporal SDK plugins that apply to it.
+	 * @param main the main namespace, from the main beans
+	 * @param plugins the application's plugin beans
+	 * @return the namespaces, the main one first
+	 */
+	public TemporalNamespaces build(NamespaceConnection main, TemporalPlugins plugins) {
 		List<NamespaceConnection> connections = new ArrayList<>(List.of(main));
 		List<WorkflowServiceStubs> ownStubs = new ArrayList<>();
 		this.properties.namespaces().forEach((alias, namespace) -> {
@@ -73,31 +86,35 @@ public final class NamespaceConnections {
 				ConnectionSettings settings = ConnectionSettings.of(alias, namespace, this.properties.target());
 				EnvConfigProfile profile = settings.envConfig().enabled()
 						? EnvConfigProfile.load(settings, this.beanFactory.getBeanClassLoader()) : null;
-				stubs = ServiceStubsFactory.create(settings, profile, this.sslBundles, this.stubsCustomizers);
+				stubs = ServiceStubsFactory.create(settings, profile, this.sslBundles, this.stubsCustomizers,
+						plugins.forServiceStubs(List.of(alias)));
 				ownStubs.add(stubs);
 				target = (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : settings.target();
 			}
 			if (stubs == null) {
 				stubs = main.stubs();
 			}
-			connections.add(connection(alias, namespace, stubs, target));
+			connections.add(connection(alias, namespace, stubs, target, plugins));
 		});
 		return new TemporalNamespaces(connections, ownStubs);
 	}
 
 	private NamespaceConnection connection(String alias, NamespaceProperties namespace, WorkflowServiceStubs stubs,
-			String target) {
+			String target, TemporalPlugins plugins) {
 		String name = namespace.namespaceOr(alias);
 		WorkflowClient client = applicationBean(alias + "WorkflowClient", WorkflowClient.class);
 		if (client == null) {
 			String identity = namespace.hasOwnConnection() && namespace.connection() != null
 					? namespace.connection().identity() : this.properties.connection().identity();
-			client = WorkflowClient.newInstance(stubs, ConnectionOptions.namespaceClient(this.properties, name, identity,
-					this.dataConverter, this.codecs, interceptorsFor(stubs, target), this.clientCustomizers));
+			WorkflowClientOptions options = ConnectionOptions.namespaceClient(this.properties, name, identity,
+					this.dataConverter, this.codecs, interceptorsFor(stubs, target), this.clientCustomizers);
+			client = WorkflowClient.newInstance(stubs,
+					PluginOptions.with(options, plugins.forWorkflowClient(alias, stubs.getOptions().getPlugins())));
 		}
 		ScheduleClient scheduleClient = applicationBean(alias + "ScheduleClient", ScheduleClient.class);
 		if (scheduleClient == null) {
-			scheduleClient = ConnectionOptions.scheduleClient(stubs, client);
+			scheduleClient = ConnectionOptions.scheduleClient(stubs, client,
+					plugins.forScheduleClient(alias, stubs.getOptions().getPlugins()));
 		}
 		return new NamespaceConnection(alias, client.getOptions().getNamespace(), stubs, client, scheduleClient,
 				new ServerProbe(stubs, client.getOptions().getNamespace(), target));

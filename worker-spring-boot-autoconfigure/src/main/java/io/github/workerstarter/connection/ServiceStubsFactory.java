@@ -5,12 +5,16 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 import io.github.workerstarter.config.TemporalProperties;
+import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.plugin.PluginOptions;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
 
 /**
  * Builds the gRPC service stubs of one connection, the main one or a namespace's own: target, TLS (an SSL bundle,
@@ -32,6 +36,22 @@ public final class ServiceStubsFactory {
 	 */
 	public static WorkflowServiceStubs create(ConnectionSettings settings, @Nullable EnvConfigProfile profile,
 			@Nullable SslBundles sslBundles, List<WorkflowServiceStubsOptionsCustomizer> customizers) {
+		return create(settings, profile, sslBundles, customizers, new WorkflowServiceStubsPlugin[0]);
+	}
+
+	/**
+	 * Builds the stubs with Temporal SDK plugins, which the SDK applies when it creates them (after the properties
+	 * and the customizers) and passes on to the clients built on them.
+	 * @param settings the connection's settings
+	 * @param profile its Temporal CLI profile, when enabled
+	 * @param sslBundles the application's SSL bundles, if any
+	 * @param customizers the customizer beans, in order
+	 * @param plugins the plugins for these stubs, in order
+	 * @return the stubs
+	 */
+	public static WorkflowServiceStubs create(ConnectionSettings settings, @Nullable EnvConfigProfile profile,
+			@Nullable SslBundles sslBundles, List<WorkflowServiceStubsOptionsCustomizer> customizers,
+			WorkflowServiceStubsPlugin[] plugins) {
 		TemporalProperties.Connection connection = settings.connection();
 		// with a profile, our properties are already laid over it (target, API key, tls=false)
 		WorkflowServiceStubsOptions.Builder builder = (profile != null)
@@ -57,6 +77,7 @@ public final class ServiceStubsFactory {
 		}
 		// the embedded server, when present, sets its in-memory channel through a customizer of its own
 		ConnectionOptions.applyCommon(connection, builder, customizers);
+		PluginOptions.addTo(builder, plugins);
 		WorkflowServiceStubsOptions options = withServerName(builder.build(), connection.serverName());
 		if (settings.isEmbedded() && options.getChannel() == null) {
 			throw ConnectionTarget.embeddedServerMissing();
@@ -68,6 +89,42 @@ public final class ServiceStubsFactory {
 			SslBundleTls.reloadOnUpdate(connection.sslBundle(), sslBundles, reloadable, stubs.getRawChannel());
 		}
 		return stubs;
+	}
+
+	/**
+	 * Builds the main stubs from a service connection (a {@link TemporalConnectionDetails} bean other than the
+	 * properties'): its target, TLS, SSL bundle and API key; keep-alive, RPC timeout, identity and server name still
+	 * from {@code temporal.connection.*}.
+	 * @param details the connection details
+	 * @param source what supplied them, for messages
+	 * @param connection the connection properties for everything else
+	 * @param customizers the customizer beans, in order
+	 * @param plugins the plugins for these stubs, in order
+	 * @return the stubs
+	 */
+	public static WorkflowServiceStubs create(TemporalConnectionDetails details, String source,
+			TemporalProperties.Connection connection, List<WorkflowServiceStubsOptionsCustomizer> customizers,
+			WorkflowServiceStubsPlugin[] plugins) {
+		WorkflowServiceStubsOptions.Builder builder = WorkflowServiceStubsOptions.newBuilder()
+			.setTarget(ConnectionTarget.fromServiceConnection(details.getTarget(), source))
+			.setEnableHttps(details.isTls());
+		String apiKey = details.getApiKey();
+		if (apiKey != null) {
+			if (!details.isTls() && !connection.allowPlaintextApiKey()) {
+				throw new WorkerConfigurationException("The Temporal connection of " + source + " has an API key but "
+						+ "no TLS: the key would travel unencrypted to " + details.getTarget() + ".",
+						"Have the service connection use TLS. Only for a local test server, set "
+								+ "temporal.connection.allow-plaintext-api-key=true.");
+			}
+			builder.addApiKey(() -> apiKey);
+		}
+		SslBundle bundle = details.getSslBundle();
+		if (bundle != null) {
+			builder.setSslContext(SslBundleTls.sslContext(bundle, source));
+		}
+		ConnectionOptions.applyCommon(connection, builder, customizers);
+		PluginOptions.addTo(builder, plugins);
+		return WorkflowServiceStubs.newServiceStubs(withServerName(builder.build(), connection.serverName()));
 	}
 
 	// applied after the customizers and composed with any channel initializer they set, so neither loses

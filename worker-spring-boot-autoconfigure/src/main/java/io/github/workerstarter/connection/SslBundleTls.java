@@ -51,6 +51,24 @@ final class SslBundleTls {
 		return new ReloadableSslContext(build(bundleName, bundle(bundleName, bundles)));
 	}
 
+	/**
+	 * The TLS context of a bundle that comes with a service connection ({@link TemporalConnectionDetails}) rather than
+	 * from {@code temporal.connection.ssl-bundle}.
+	 * @param bundle the bundle
+	 * @param source what supplied it, for messages
+	 * @return the context
+	 */
+	static ReloadableSslContext sslContext(SslBundle bundle, String source) {
+		try {
+			return new ReloadableSslContext(build("(of " + source + ")", bundle));
+		}
+		catch (WorkerConfigurationException ex) {
+			throw new WorkerConfigurationException("The SSL bundle of " + source
+					+ " cannot be used for the gRPC connection to Temporal: " + ex.getCause().getMessage(),
+					"Check the trust store and key store the service connection supplies.", ex.getCause());
+		}
+	}
+
 	private static SslContext build(String bundleName, SslBundle bundle) {
 		try {
 			SslContextBuilder builder = GrpcSslContexts.forClient()

@@ -1,7 +1,11 @@
 package io.github.workerstarter.connection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +26,8 @@ import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.github.workerstarter.migration.OfficialStarterPropertiesCheck;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -32,6 +38,7 @@ import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
 
 /**
  * The connection to Temporal: {@link WorkflowServiceStubs} (gRPC) and the {@link WorkflowClient}. Each bean backs
@@ -42,6 +49,8 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 @EnableConfigurationProperties(TemporalProperties.class)
 @Import(NamespaceBeansRegistrar.class)
 public final class TemporalConnectionAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(TemporalConnectionAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -59,9 +68,35 @@ public final class TemporalConnectionAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkflowServiceStubs temporalWorkflowServiceStubs(TemporalProperties properties,
 			ObjectProvider<EnvConfigProfile> envConfigProfile, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers) {
+			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> customizers, TemporalPlugins plugins,
+			TemporalConnectionDetails details) {
+		WorkflowServiceStubsPlugin[] onStubs = plugins.forServiceStubs(TemporalPlugins.sharingMainConnection(properties));
+		if (!(details instanceof PropertiesTemporalConnectionDetails)) {
+			// a service connection (Docker Compose, Testcontainers) or the application's own details
+			String source = ServiceConnections.describe(details);
+			logger.info("Temporal connection from " + source + ": " + details.getTarget());
+			return ServiceStubsFactory.create(details, source, properties.connection(),
+					customizers.orderedStream().toList(), onStubs);
+		}
 		return ServiceStubsFactory.create(ConnectionSettings.main(properties), envConfigProfile.getIfAvailable(),
-				sslBundles.getIfAvailable(), customizers.orderedStream().toList());
+				sslBundles.getIfAvailable(), customizers.orderedStream().toList(), onStubs);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TemporalConnectionDetails.class)
+	PropertiesTemporalConnectionDetails temporalConnectionDetails(TemporalProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesTemporalConnectionDetails(properties, sslBundles.getIfAvailable());
+	}
+
+	// the SDK's plugin beans, in @Order, applied once each at the highest level they fit in every namespace
+	@Bean
+	@ConditionalOnMissingBean
+	TemporalPlugins temporalPlugins(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			TemporalProperties properties) {
+		List<String> aliases = new ArrayList<>(List.of(NamespaceProperties.MAIN));
+		aliases.addAll(properties.namespaces().keySet());
+		return TemporalPlugins.find(beanFactory, environment, aliases);
 	}
 
 	@Bean
@@ -73,9 +108,11 @@ public final class TemporalConnectionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+	ScheduleClient temporalScheduleClient(WorkflowServiceStubs stubs, WorkflowClient client,
+			ObjectProvider<TemporalPlugins> plugins) {
 		// same namespace, identity, data converter and propagators as the workflow client
-		return ConnectionOptions.scheduleClient(stubs, client);
+		return ConnectionOptions.scheduleClient(stubs, client, plugins.getIfAvailable(TemporalPlugins::none)
+			.forScheduleClient(NamespaceProperties.MAIN, stubs.getOptions().getPlugins()));
 	}
 
 	@Bean
@@ -86,13 +123,13 @@ public final class TemporalConnectionAutoConfiguration {
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
-			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers) {
+			ObjectProvider<WorkflowClientOptionsCustomizer> clientCustomizers, ObjectProvider<TemporalPlugins> plugins) {
 		NamespaceConnection main = new NamespaceConnection(NamespaceProperties.MAIN, client.getOptions().getNamespace(),
 				stubs, client, scheduleClient, probe);
 		return new NamespaceConnections(properties, beanFactory, sslBundles.getIfAvailable(),
 				stubsCustomizers.orderedStream().toList(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
 				interceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList())
-			.build(main);
+			.build(main, plugins.getIfAvailable(TemporalPlugins::none));
 	}
 
 	@Bean
@@ -102,8 +139,9 @@ public final class TemporalConnectionAutoConfiguration {
 	}
 
 	private static String targetDescription(WorkflowServiceStubs stubs, TemporalProperties properties) {
-		return (properties.isEmbedded()) ? "embedded (in-process)"
-				: (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget() : String.valueOf(properties.target());
+		// the in-process server's stubs have a channel and no target; a service connection's have its address
+		return (stubs.getOptions().getTarget() != null) ? stubs.getOptions().getTarget()
+				: (properties.isEmbedded()) ? "embedded (in-process)" : String.valueOf(properties.target());
 	}
 
 	@Bean
@@ -112,10 +150,15 @@ public final class TemporalConnectionAutoConfiguration {
 			Environment environment, ObjectProvider<EnvConfigProfile> envConfigProfile,
 			ObjectProvider<DataConverter> dataConverter, ObjectProvider<PayloadCodec> codecs,
 			ObjectProvider<WorkflowClientInterceptor> interceptors,
-			ObjectProvider<WorkflowClientOptionsCustomizer> customizers) {
-		return WorkflowClient.newInstance(stubs, ConnectionOptions.workflowClient(properties, environment,
-				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
-				interceptors.orderedStream().toList(), customizers.orderedStream().toList()));
+			ObjectProvider<WorkflowClientOptionsCustomizer> customizers, ObjectProvider<TemporalPlugins> plugins,
+			ObjectProvider<TemporalConnectionDetails> details) {
+		WorkflowClientOptions options = ServiceConnections.withNamespace(ConnectionOptions.workflowClient(properties,
+				environment, envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(),
+				codecs.orderedStream().toList(), interceptors.orderedStream().toList(),
+				customizers.orderedStream().toList()), details.getIfAvailable());
+		// the SDK applies them when it builds the client: after the properties and the customizers
+		return WorkflowClient.newInstance(stubs, PluginOptions.with(options, plugins.getIfAvailable(TemporalPlugins::none)
+			.forWorkflowClient(NamespaceProperties.MAIN, stubs.getOptions().getPlugins())));
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -24,6 +25,7 @@ import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.WorkerState;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
@@ -60,6 +62,8 @@ public class TemporalEndpoint {
 	private final Map<String, ServerProbe> furtherNamespaces;
 
 	private final Function<Class<?>, @Nullable DeterminismDescriptor> determinism;
+
+	private final ObjectProvider<TemporalPlugins> plugins;
 
 	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
@@ -101,7 +105,29 @@ public class TemporalEndpoint {
 			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
 			Map<String, ServerProbe> furtherNamespaces,
 			Function<Class<?>, @Nullable DeterminismDescriptor> determinism) {
+		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
+				determinism, new StaticListableBeanFactory().getBeanProvider(TemporalPlugins.class));
+	}
+
+	/**
+	 * The endpoint with the determinism check's findings and the Temporal SDK plugins.
+	 * @param probe asks the main namespace's server
+	 * @param clientIdentity the client's identity, shown for workers without their own
+	 * @param registry the workers
+	 * @param states their states
+	 * @param writeOperationsEnabled whether suspend and resume are accepted
+	 * @param activityOptions the options set per activity type
+	 * @param furtherNamespaces the probes of the further namespaces, by alias
+	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
+	 * @param plugins the plugin beans and where they apply
+	 */
+	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
+			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
+			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
+			Map<String, ServerProbe> furtherNamespaces, Function<Class<?>, @Nullable DeterminismDescriptor> determinism,
+			ObjectProvider<TemporalPlugins> plugins) {
 		this.determinism = determinism;
+		this.plugins = plugins;
 		this.furtherNamespaces = new LinkedHashMap<>(furtherNamespaces);
 		this.probe = probe;
 		this.clientIdentity = clientIdentity;
@@ -121,7 +147,12 @@ public class TemporalEndpoint {
 		this.furtherNamespaces.forEach((alias, probe) -> namespaces.put(alias, namespace(alias, probe)));
 		return new TemporalDescriptor(main.connection(), main.state(),
 				(workerStates != null) ? workerStates.problem(NamespaceProperties.MAIN) : null,
-				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces);
+				this.writeOperationsEnabled, main.workers(), this.activityOptions, namespaces, plugins());
+	}
+
+	private List<PluginDescriptor> plugins() {
+		TemporalPlugins all = this.plugins.getIfAvailable();
+		return (all != null) ? PluginDescriptor.of(all) : List.of();
 	}
 
 	private NamespaceDescriptor namespace(String alias, ServerProbe probe) {
@@ -246,7 +277,7 @@ public class TemporalEndpoint {
 		return new WorkerDescriptor(state, worker.disabledBy(), sdkWorker != null && sdkWorker.isSuspended(), inFlight,
 				(sdkWorker != null) ? options(sdkWorker.getWorkerOptions()) : null,
 				implementations(worker, ImplementationKind.WORKFLOW), implementations(worker, ImplementationKind.ACTIVITY),
-				implementations(worker, ImplementationKind.NEXUS_SERVICE));
+				implementations(worker, ImplementationKind.NEXUS_SERVICE), worker.plugins());
 	}
 
 	private OptionsDescriptor options(WorkerOptions options) {
@@ -275,16 +306,18 @@ public class TemporalEndpoint {
 		};
 		if (worker.implementations().isEmpty()) {
 			// a worker built without its beans (a registry of the application's own): the types alone
-			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null)).toList();
+			return typeNames.stream().map((type) -> new ImplementationDescriptor(type, null, null, null, null)).toList();
 		}
 		return worker.implementations()
 			.stream()
 			.filter((implementation) -> implementation.kind() == kind)
 			.flatMap((implementation) -> implementation.typeNames()
 				.stream()
-				.map((type) -> new ImplementationDescriptor(type, implementation.beanName(), className(implementation),
+				.map((type) -> new ImplementationDescriptor(type,
+						implementation.isFromPlugin() ? null : implementation.beanName(), className(implementation),
 						(kind == ImplementationKind.WORKFLOW)
-								? this.determinism.apply(ClassUtils.getUserClass(implementation.type())) : null)))
+								? this.determinism.apply(ClassUtils.getUserClass(implementation.type())) : null,
+						implementation.plugin())))
 			.toList();
 	}
 
@@ -308,10 +341,12 @@ public class TemporalEndpoint {
 	 * @param activityOptions the options set per activity type under temporal.activities, which this application's
 	 * workflows apply to their activity calls
 	 * @param namespaces the further namespaces of temporal.namespaces, by alias (the main one is the fields above)
+	 * @param plugins the Temporal SDK plugin beans, in the order they apply, and where each went
 	 */
 	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
 			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
-			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces) {
+			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces,
+			List<PluginDescriptor> plugins) {
 	}
 
 	/**
@@ -346,10 +381,12 @@ public class TemporalEndpoint {
 	 * @param workflows the workflow types and their beans
 	 * @param activities the activity types and their beans
 	 * @param nexusServices the Nexus services and their beans
+	 * @param plugins the names of the Temporal SDK plugins the worker runs with, in order
 	 */
 	public record WorkerDescriptor(@Nullable String state, @Nullable String disabledBy, boolean suspended,
 			int activitiesInFlight, @Nullable OptionsDescriptor options, List<ImplementationDescriptor> workflows,
-			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices) {
+			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices,
+			List<String> plugins) {
 	}
 
 	/**
@@ -387,12 +424,13 @@ public class TemporalEndpoint {
 	 * A registered type and the bean implementing it.
 	 *
 	 * @param type the workflow or activity type name, or the Nexus service name
-	 * @param bean the bean name
-	 * @param beanClass the bean's class
+	 * @param bean the bean name; null for an implementation a plugin registers itself
+	 * @param beanClass the bean's class, or the class a plugin registers
 	 * @param determinism for a workflow, what the determinism check found in its code (allowed findings included)
+	 * @param plugin the name of the Temporal SDK plugin that registers it, or null for a bean
 	 */
 	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass,
-			@Nullable DeterminismDescriptor determinism) {
+			@Nullable DeterminismDescriptor determinism, @Nullable String plugin) {
 	}
 
 }

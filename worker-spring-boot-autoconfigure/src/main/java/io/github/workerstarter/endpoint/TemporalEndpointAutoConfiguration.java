@@ -18,6 +18,7 @@ import io.github.workerstarter.determinism.WorkflowDeterminismGuard;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.TemporalNamespaces;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.temporal.client.WorkflowClient;
@@ -38,7 +39,8 @@ public final class TemporalEndpointAutoConfiguration {
 	TemporalEndpoint temporalEndpoint(ServerProbe probe, WorkflowClient client,
 			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
 			TemporalEndpointProperties properties, ObjectProvider<TemporalProperties> temporalProperties,
-			ObjectProvider<TemporalNamespaces> namespaces, ObjectProvider<WorkflowDeterminismGuard> determinism) {
+			ObjectProvider<TemporalNamespaces> namespaces, ObjectProvider<WorkflowDeterminismGuard> determinism,
+			ObjectProvider<TemporalPlugins> plugins) {
 		TemporalProperties temporal = temporalProperties.getIfAvailable();
 		Map<String, ServerProbe> further = new LinkedHashMap<>();
 		TemporalNamespaces all = namespaces.getIfAvailable();
@@ -48,7 +50,7 @@ public final class TemporalEndpointAutoConfiguration {
 		}
 		return new TemporalEndpoint(probe, client.getOptions().getIdentity(), registry, states,
 				properties.writeOperationsEnabled(), (temporal != null) ? temporal.activities() : Map.of(), further,
-				(implementation) -> DeterminismDescriptor.of(determinism.getIfAvailable(), implementation));
+				(implementation) -> DeterminismDescriptor.of(determinism.getIfAvailable(), implementation), plugins);
 	}
 
 }

@@ -68,6 +68,18 @@ public final class ImplementationFinder {
 	 * unconfigured task queue at once
 	 */
 	public List<TemporalImplementation> findAll() {
+		return findAll(List.of());
+	}
+
+	/**
+	 * Every implementation, with those that Temporal SDK plugins register themselves last: they are checked as the
+	 * beans are (worker switches, valid types, activity option keys, the further checks) and listed with them.
+	 * @param fromPlugins what plugins register, and in which namespaces
+	 * @return the implementations, resolved and checked
+	 * @throws WorkerConfigurationException naming the bean or plugin and the fix when one is not valid, or naming
+	 * every unconfigured task queue at once
+	 */
+	public List<TemporalImplementation> findAll(List<PluginImplementation> fromPlugins) {
 		ApplicationPackagesScan.Found scanned = ApplicationPackagesScan.scan(this.beanFactory);
 		NonConcreteAnnotatedTypes.reject(scanned);
 		List<WorkerEntry> entries = this.properties.workerEntries();
@@ -84,12 +96,45 @@ public final class ImplementationFinder {
 			}
 		}
 		unconfigured.failIfAny();
-		List<TemporalImplementation> registered = annotatedBeans.preferPrimary(found);
+		List<TemporalImplementation> all = new ArrayList<>(annotatedBeans.preferPrimary(found));
+		for (PluginImplementation implementation : fromPlugins) {
+			TemporalImplementation resolved = resolve(implementation, entries);
+			if (resolved != null) {
+				all.add(resolved);
+			}
+		}
+		List<TemporalImplementation> registered = List.copyOf(all);
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
 		ActivityNamespaces.check(registered, this::namespaceName);
 		UnregisteredWorkflowClasses.warn(scanned.workflowClasses(), registered, this.beanFactory);
 		this.checks.forEach((check) -> check.check(registered));
 		return registered;
+	}
+
+	// the SDK puts it on every worker of the namespaces the plugin reaches: each of those must take its kind
+	private @Nullable TemporalImplementation resolve(PluginImplementation implementation, List<WorkerEntry> entries) {
+		List<WorkerEntry> workers = entries.stream()
+			.filter((entry) -> implementation.namespaces().contains(entry.namespace()))
+			.toList();
+		if (workers.isEmpty()) {
+			return null;
+		}
+		ImplementationKind kind = implementation.kind();
+		String described = StringUtils.capitalize(implementation.describe());
+		for (WorkerEntry entry : workers) {
+			if (!kind.isEnabledOn(entry.properties())) {
+				throw new WorkerConfigurationException(described + " goes on every worker of its namespace, task queue "
+						+ entry.describe() + " among them, but that worker does not run " + kind.workerSwitch() + " (its "
+						+ kind.workerSwitch() + " property is false).",
+						"Remove " + kind.workerSwitch() + ": false from " + entry.prefix() + ", limit the plugin to "
+								+ "other namespaces with @PluginNamespaces, or have the plugin register it in its own "
+								+ "initializeWorker only for the task queues that should run it.");
+			}
+		}
+		String name = (implementation.pluginBean() != null) ? implementation.pluginBean() : implementation.plugin();
+		return new TemporalImplementation(name, kind, implementation.type(), workers,
+				readTypeNames(kind, described, "is registered by its plugin", implementation.type()),
+				implementation.plugin());
 	}
 
 	// the name a namespace alias stands for, for messages

@@ -22,10 +22,31 @@ import io.temporal.worker.Worker;
  * @param implementations the beans registered on it (bean names and classes)
  * @param disabledBy the property that turned the worker off, e.g. {@code temporal.workers.orders.enabled=false}, or
  * null for an enabled worker
+ * @param plugins the names of the Temporal SDK plugins it runs with, in order
  */
 public record RegisteredWorker(String name, String namespace, String namespaceName, String taskQueue,
 		@Nullable Worker worker, List<String> workflowTypes, List<String> activityTypes, List<String> nexusServices,
-		List<TemporalImplementation> implementations, @Nullable String disabledBy) {
+		List<TemporalImplementation> implementations, @Nullable String disabledBy, List<String> plugins) {
+
+	/**
+	 * A worker without plugins.
+	 * @param name the entry's key under temporal.workers
+	 * @param namespace the alias of its namespace
+	 * @param namespaceName the name of its Temporal namespace
+	 * @param taskQueue the task queue it polls
+	 * @param worker the SDK worker, or null when disabled
+	 * @param workflowTypes workflow type names
+	 * @param activityTypes activity type names
+	 * @param nexusServices Nexus service names
+	 * @param implementations the beans registered on it
+	 * @param disabledBy the property that turned the worker off, or null
+	 */
+	public RegisteredWorker(String name, String namespace, String namespaceName, String taskQueue,
+			@Nullable Worker worker, List<String> workflowTypes, List<String> activityTypes, List<String> nexusServices,
+			List<TemporalImplementation> implementations, @Nullable String disabledBy) {
+		this(name, namespace, namespaceName, taskQueue, worker, workflowTypes, activityTypes, nexusServices,
+				implementations, disabledBy, List.of());
+	}
 
 	/**
 	 * Whether the worker runs in the main namespace ({@code temporal.namespace}).

@@ -2,6 +2,7 @@ package io.github.workerstarter.worker;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,10 +23,14 @@ import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
 import io.github.workerstarter.connection.ServerProbe;
+import io.github.workerstarter.embedded.InProcessServer;
 import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.lifecycle.InFlightActivities;
 import io.github.workerstarter.lifecycle.TemporalWorkerStates;
 import io.github.workerstarter.lifecycle.TemporalWorkersLifecycle;
+import io.github.workerstarter.plugin.PluginBean;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.github.workerstarter.registration.ImplementationsCheck;
 import io.github.workerstarter.registration.SingletonWorkflowBeans;
@@ -61,11 +66,14 @@ public final class TemporalWorkerAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
 			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers,
-			Environment environment) {
-		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order
-		return WorkerFactory.newInstance(client, WorkerFactoryOptionsFactory.create(properties,
-				VirtualThreadsDefault.resolve(environment), interceptors.orderedStream().toList(),
-				customizers.orderedStream().toList()));
+			Environment environment, ObjectProvider<TemporalPlugins> plugins) {
+		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order; then the worker plugins that
+		// the client does not pass on already
+		return WorkerFactory.newInstance(client, PluginOptions.with(
+				WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+						interceptors.orderedStream().toList(), customizers.orderedStream().toList()),
+				plugins.getIfAvailable(TemporalPlugins::none)
+					.forWorkerFactory(NamespaceProperties.MAIN, client.getOptions().getPlugins())));
 	}
 
 	@Bean
@@ -73,7 +81,8 @@ public final class TemporalWorkerAutoConfiguration {
 	TemporalWorkerFactories temporalWorkerFactories(WorkerFactory workerFactory, TemporalNamespaces namespaces,
 			TemporalProperties properties, ObjectProvider<WorkerInterceptor> interceptors,
 			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			Environment environment, ObjectProvider<TemporalPlugins> pluginBeans) {
+		TemporalPlugins plugins = pluginBeans.getIfAvailable(TemporalPlugins::none);
 		Map<String, WorkerFactory> factories = new LinkedHashMap<>();
 		factories.put(NamespaceProperties.MAIN, workerFactory);
 		for (NamespaceConnection namespace : namespaces.all()) {
@@ -83,12 +92,18 @@ public final class TemporalWorkerAutoConfiguration {
 				boolean declared = beanFactory.containsBeanDefinition(name) && !WorkerFactoriesRegistrar.FACTORY_BEAN
 					.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName());
 				factories.put(namespace.alias(), declared ? beanFactory.getBean(name, WorkerFactory.class)
-						: WorkerFactory.newInstance(namespace.client(), WorkerFactoryOptionsFactory.create(properties,
-								VirtualThreadsDefault.resolve(environment), interceptors.orderedStream().toList(),
-								customizers.orderedStream().toList())));
+						: WorkerFactory.newInstance(namespace.client(), PluginOptions.with(
+								WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+										interceptors.orderedStream().toList(), customizers.orderedStream().toList()),
+								plugins.forWorkerFactory(namespace.alias(),
+										namespace.client().getOptions().getPlugins()))));
 			}
 		}
-		return new TemporalWorkerFactories(factories);
+		// the plugins each factory's workers run with: those its client passes on, then its own
+		Map<String, List<PluginBean>> onWorkers = new LinkedHashMap<>();
+		factories.forEach((alias, factory) -> onWorkers.put(alias,
+				plugins.onWorkers(alias, factory.getWorkflowClient().getOptions().getPlugins())));
+		return new TemporalWorkerFactories(factories, onWorkers);
 	}
 
 	@Bean
@@ -98,7 +113,7 @@ public final class TemporalWorkerAutoConfiguration {
 			ObjectProvider<WorkflowImplementationOptionsCustomizer> workflowCustomizers,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,
 			ObjectProvider<BuildProperties> buildProperties, TemporalNamespaces namespaces,
-			ObjectProvider<ImplementationsCheck> implementationsChecks) {
+			ObjectProvider<InProcessServer> embeddedServer, ObjectProvider<ImplementationsCheck> implementationsChecks) {
 		// further checks of what is found (the determinism check of workflow code) come as beans
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties,
 				implementationsChecks.orderedStream().toList());
@@ -112,7 +127,8 @@ public final class TemporalWorkerAutoConfiguration {
 		boolean trainingRun = TrainingRun.isActive();
 		// a sticky-queue drain is a choice of sticky execution too
 		boolean stickyChosen = !properties.shutdown().stickyQueueDrainTimeout().isZero();
-		TestServerStickyExecution testServerSticky = (properties.isEmbedded() || trainingRun || stickyChosen)
+		TestServerStickyExecution testServerSticky = (serverGoesWithContext(properties, embeddedServer) || trainingRun
+				|| stickyChosen)
 				? TestServerStickyExecution.NEVER
 				: new TestServerStickyExecution((alias) -> namespaces.get(alias).probe(), properties.connectTimeout());
 		// pollers of workers that leave them unset: autoscaling where the server advertises it, else a shared budget;
@@ -129,10 +145,11 @@ public final class TemporalWorkerAutoConfiguration {
 	@ConditionalOnMissingBean
 	TemporalWorkersLifecycle temporalWorkersLifecycle(TemporalWorkerFactories workerFactories,
 			TemporalWorkerRegistry registry, TemporalNamespaces namespaces, InFlightActivities inFlight,
-			TemporalProperties properties, Environment environment) {
+			TemporalProperties properties, Environment environment, ObjectProvider<InProcessServer> embeddedServer) {
 		Duration drainTimeout = DrainTimeout.resolve(properties.shutdown(), environment);
 		TemporalWorkersLifecycle.Settings settings = new TemporalWorkersLifecycle.Settings(drainTimeout,
-				properties.failFast(), properties.connectTimeout(), pollReturnTimeout(properties, drainTimeout));
+				properties.failFast(), properties.connectTimeout(),
+				pollReturnTimeout(properties, drainTimeout, serverGoesWithContext(properties, embeddedServer)));
 		return new TemporalWorkersLifecycle(workerFactories, (alias) -> namespaces.get(alias).probe(), registry, inFlight,
 				settings);
 	}
@@ -144,11 +161,20 @@ public final class TemporalWorkerAutoConfiguration {
 		return lifecycle.states();
 	}
 
+	// the embedded server ends with the context, unless it is kept across DevTools restarts: then what a stopped
+	// worker leaves on it (a sticky queue, a task handed to a cancelled poll) is still there for the next context
+	private static boolean serverGoesWithContext(TemporalProperties properties,
+			ObjectProvider<InProcessServer> embeddedServer) {
+		InProcessServer server = embeddedServer.getIfAvailable();
+		return properties.isEmbedded() && (server == null || !server.outlivesContext());
+	}
+
 	// not with the embedded server (a task lost at shutdown goes with it) nor with a sticky-queue drain (suspending
 	// would stop that polling too); at most half the drain, which is mostly for the tasks in flight
-	private static Duration pollReturnTimeout(TemporalProperties properties, Duration drainTimeout) {
+	private static Duration pollReturnTimeout(TemporalProperties properties, Duration drainTimeout,
+			boolean serverGoesWithContext) {
 		TemporalProperties.Shutdown shutdown = properties.shutdown();
-		if (properties.isEmbedded() || !shutdown.stickyQueueDrainTimeout().isZero()) {
+		if (serverGoesWithContext || !shutdown.stickyQueueDrainTimeout().isZero()) {
 			return Duration.ZERO;
 		}
 		Duration half = drainTimeout.dividedBy(2);

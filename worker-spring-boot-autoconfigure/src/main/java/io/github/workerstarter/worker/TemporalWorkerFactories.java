@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.diagnostics.DidYouMean;
+import io.github.workerstarter.plugin.PluginBean;
 import io.temporal.worker.WorkerFactory;
 
 /**
@@ -18,11 +19,39 @@ public class TemporalWorkerFactories {
 
 	private final Map<String, WorkerFactory> byAlias;
 
+	private final Map<String, List<PluginBean>> plugins;
+
 	/**
 	 * @param byAlias the factories, the main one first
 	 */
 	public TemporalWorkerFactories(Map<String, WorkerFactory> byAlias) {
+		this(byAlias, Map.of());
+	}
+
+	/**
+	 * @param byAlias the factories, the main one first
+	 * @param plugins the Temporal SDK plugins each factory's workers run with, by alias
+	 */
+	public TemporalWorkerFactories(Map<String, WorkerFactory> byAlias, Map<String, List<PluginBean>> plugins) {
 		this.byAlias = new LinkedHashMap<>(byAlias);
+		this.plugins = new LinkedHashMap<>(plugins);
+	}
+
+	/**
+	 * The Temporal SDK plugins the workers of a namespace run with, in the order the SDK applies them.
+	 * @param alias {@code main} or a key of temporal.namespaces
+	 * @return the plugins; empty when none applies
+	 */
+	public List<PluginBean> plugins(String alias) {
+		return this.plugins.getOrDefault(alias, List.of());
+	}
+
+	/**
+	 * The plugins of every namespace's workers.
+	 * @return the plugins by alias
+	 */
+	public Map<String, List<PluginBean>> pluginsByAlias() {
+		return this.plugins;
 	}
 
 	/**

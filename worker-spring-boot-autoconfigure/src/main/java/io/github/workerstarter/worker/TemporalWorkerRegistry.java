@@ -20,9 +20,12 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerEntry;
 import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
+import io.github.workerstarter.plugin.PluginBean;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.registration.ImplementationFinder;
 import io.github.workerstarter.registration.ImplementationKind;
 import io.github.workerstarter.registration.TemporalImplementation;
+import io.temporal.worker.TypeAlreadyRegisteredException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -146,7 +149,9 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			return;
 		}
 		long findingStarted = System.nanoTime();
-		List<TemporalImplementation> implementations = this.finder.findAll();
+		// what the SDK plugins on each namespace's workers register themselves is listed and checked with the beans
+		List<TemporalImplementation> implementations = this.finder
+			.findAll(TemporalPlugins.implementations(this.workerFactories.pluginsByAlias()));
 		List<WorkerEntry> configured = this.properties.workerEntries();
 		Set<String> runWorkflows = running(configured, implementations, ImplementationKind.WORKFLOW);
 		Set<String> runActivities = running(configured, implementations, ImplementationKind.ACTIVITY);
@@ -164,12 +169,13 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				.toList();
 			rejectDuplicateTypes(entry, onQueue);
 			String disabledBy = disabledBy(entry);
+			List<String> plugins = pluginNames(entry.namespace());
 			Worker worker = (disabledBy != null) ? null
-					: newWorker(entry, onQueue, pollers.getOrDefault(entry.name(), PollerDefaults.Choice.SDK));
+					: newWorker(entry, onQueue, pollers.getOrDefault(entry.name(), PollerDefaults.Choice.SDK), plugins);
 			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
 					namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
-					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy);
+					typeNames(onQueue, ImplementationKind.NEXUS_SERVICE), onQueue, disabledBy, plugins);
 			log(registered);
 			built.add(registered);
 			long now = System.nanoTime();
@@ -196,14 +202,36 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		return this.workerFactories.workerFactory(alias).getWorkflowClient().getOptions().getNamespace();
 	}
 
-	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, PollerDefaults.Choice pollers) {
+	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, PollerDefaults.Choice pollers,
+			List<String> plugins) {
 		String namespace = namespaceName(entry.namespace());
 		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties(),
 				pollers);
+		// the SDK applies the plugins' configureWorker and initializeWorker (their own registrations) here
 		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
-		onQueue.forEach((implementation) -> implementation.registerOn(worker, this.beanFactory,
-				(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass)));
+		for (TemporalImplementation implementation : onQueue) {
+			try {
+				implementation.registerOn(worker, this.beanFactory,
+						(workflowClass) -> this.workflowOptionsFactory.create(namespace, entry.taskQueue(), workflowClass));
+			}
+			catch (TypeAlreadyRegisteredException ex) {
+				if (plugins.isEmpty()) {
+					throw ex;
+				}
+				// a plugin's own initializeWorker code registered it: the starter cannot see that beforehand
+				throw new WorkerConfigurationException("Task queue " + entry.describe() + ": " + implementation.describe()
+						+ " implements " + implementation.kind().typeLabel() + " '" + ex.getRegisteredTypeName()
+						+ "', which a plugin on this worker " + plugins + " already registered in its initializeWorker.",
+						"Keep one implementation on this queue: remove the bean's annotation (or move it to another task "
+								+ "queue), or limit the plugin to other namespaces with @PluginNamespaces.", ex);
+			}
+		}
+		PluginOverrides.report(entry, options, worker.getWorkerOptions(), plugins);
 		return worker;
+	}
+
+	private List<String> pluginNames(String alias) {
+		return this.workerFactories.plugins(alias).stream().map(PluginBean::name).toList();
 	}
 
 	private @Nullable String disabledBy(WorkerEntry entry) {
@@ -269,11 +297,15 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 							"Keep one of them on this queue: move the other to another task queue or remove its annotation.");
 				}
 				if (previous != null) {
+					boolean plugin = previous.isFromPlugin() || implementation.isFromPlugin();
 					throw new WorkerConfigurationException("Task queue " + taskQueue + " has two implementations of "
 							+ implementation.kind().typeLabel() + " '" + typeName + "': " + previous.describe() + " and "
 							+ implementation.describe() + ". The worker could only run one of them.",
 							"Keep one implementation on this queue: move the other to another task queue, remove its "
-									+ "annotation, or give its interface another name.");
+									+ "annotation, or give its interface another name."
+									+ (plugin ? " A plugin registers its implementations on every worker of the "
+											+ "namespaces it applies to: limit it with @PluginNamespaces, or remove the "
+											+ "bean's own registration." : ""));
 				}
 			}
 		}
@@ -319,7 +351,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
 				options.isUsingVirtualThreadsOnActivityWorker() ? " on virtual threads" : "",
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
-				+ deployment(options.getDeploymentOptions()));
+				+ deployment(options.getDeploymentOptions())
+				+ (registered.plugins().isEmpty() ? "" : "; plugins " + registered.plugins()));
 	}
 
 	private static String deployment(io.temporal.worker.@Nullable WorkerDeploymentOptions deployment) {

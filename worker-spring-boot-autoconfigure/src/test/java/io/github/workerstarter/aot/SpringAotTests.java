@@ -192,7 +192,7 @@ class SpringAotTests {
 	}
 
 	private static String classpath() {
-		return System.getProperty("java.class.path");
+		return JavaProcess.applicationClassPath();
 	}
 
 }

@@ -25,7 +25,7 @@ public record JavaProcess(int exitCode, String output) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
 		if (!jvmOptions.contains("-cp")) {
-			command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+			command.addAll(List.of("-cp", applicationClassPath()));
 		}
 		command.add(mainClass);
 		command.addAll(List.of(args));
@@ -51,6 +51,19 @@ public record JavaProcess(int exitCode, String output) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The test class path without the integrations that change how any Spring Boot application in a plain JVM starts
+	 * (Docker Compose support runs {@code docker compose}; DevTools restarts the application in a class loader of its
+	 * own): they are on this module's class path because the starter compiles against them, as an application would
+	 * not have them. Tests of those integrations build their own class path.
+	 * @return the class path
+	 */
+	public static String applicationClassPath() {
+		return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter((entry) -> !entry.contains("spring-boot-docker-compose") && !entry.contains("spring-boot-devtools"))
+			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 	}
 
 }

@@ -21,11 +21,14 @@ import io.github.workerstarter.connection.EnvConfigProfile;
 import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
+import io.github.workerstarter.connection.TemporalConnectionDetails;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.WorkflowClientOptionsCustomizer;
 import io.github.workerstarter.connection.WorkflowServiceStubsOptionsCustomizer;
 import io.github.workerstarter.embedded.EmbeddedServerAutoConfiguration;
 import io.github.workerstarter.embedded.EmbeddedTemporalServer;
+import io.github.workerstarter.plugin.PluginOptions;
+import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
 import io.github.workerstarter.worker.VirtualThreadsDefault;
@@ -33,11 +36,13 @@ import io.github.workerstarter.worker.WorkerFactoryOptionsFactory;
 import io.github.workerstarter.test.replay.ProducedHistoriesCheck;
 import io.github.workerstarter.test.replay.WorkflowHistoryReplayer;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
@@ -51,12 +56,14 @@ import io.temporal.worker.WorkerFactory;
  * environment's client carries the SDK's time-locking interceptor).
  *
  * <p>On whenever the test module is on the classpath; {@code temporal.test.environment.enabled=false} goes back to
- * {@code temporal.target}.
+ * {@code temporal.target}, and a service connection (a Testcontainers {@code @ServiceConnection} on a Temporal
+ * container) is used instead of the environment.
  */
 @AutoConfiguration(before = { EmbeddedServerAutoConfiguration.class, TemporalConnectionAutoConfiguration.class },
 		after = TemporalTestPropertiesAutoConfiguration.class)
 @ConditionalOnClass(TestWorkflowEnvironment.class)
 @ConditionalOnBooleanProperty(name = "temporal.test.environment.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(TemporalConnectionDetails.class)
 @EnableConfigurationProperties({ TemporalProperties.class, TemporalTestProperties.class })
 public final class TestEnvironmentAutoConfiguration {
 
@@ -73,16 +80,25 @@ public final class TestEnvironmentAutoConfiguration {
 			ObjectProvider<WorkflowServiceStubsOptionsCustomizer> stubsCustomizers,
 			ObjectProvider<WorkerInterceptor> workerInterceptors,
 			ObjectProvider<WorkerFactoryOptionsCustomizer> workerFactoryCustomizers,
-			ObjectProvider<TestEnvironmentOptionsCustomizer> customizers) {
+			ObjectProvider<TestEnvironmentOptionsCustomizer> customizers, ObjectProvider<TemporalPlugins> pluginBeans) {
+		// the application's plugins, placed as the starter places them on a real connection
+		TemporalPlugins plugins = pluginBeans.getIfAvailable(TemporalPlugins::none);
+		WorkflowServiceStubsOptions stubs = PluginOptions
+			.addTo(ConnectionOptions.inProcessServiceStubs(properties, stubsCustomizers.orderedStream().toList()),
+					plugins.forServiceStubs(TemporalPlugins.sharingMainConnection(properties)))
+			.build();
+		WorkflowClientOptions client = PluginOptions.with(ConnectionOptions.workflowClient(properties, environment,
+				envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
+				clientInterceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList()),
+				plugins.forWorkflowClient(NamespaceProperties.MAIN, stubs.getPlugins()));
 		TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
-			.setWorkflowServiceStubsOptions(
-					ConnectionOptions.inProcessServiceStubs(properties, stubsCustomizers.orderedStream().toList()).build())
-			.setWorkflowClientOptions(ConnectionOptions.workflowClient(properties, environment,
-					envConfigProfile.getIfAvailable(), dataConverter.getIfUnique(), codecs.orderedStream().toList(),
-					clientInterceptors.orderedStream().toList(), clientCustomizers.orderedStream().toList()))
-			.setWorkerFactoryOptions(WorkerFactoryOptionsFactory.create(properties,
-					VirtualThreadsDefault.resolve(environment), workerInterceptors.orderedStream().toList(),
-					workerFactoryCustomizers.orderedStream().toList()))
+			.setWorkflowServiceStubsOptions(stubs)
+			.setWorkflowClientOptions(client)
+			.setWorkerFactoryOptions(PluginOptions.with(
+					WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+							workerInterceptors.orderedStream().toList(), workerFactoryCustomizers.orderedStream().toList()),
+					plugins.forWorkerFactory(NamespaceProperties.MAIN,
+							TemporalPlugins.clientPlugins(stubs, client.getPlugins()))))
 			.setUseTimeskipping(test.environment().timeSkipping());
 		if (test.environment().initialTime() != null) {
 			options.setInitialTime(test.environment().initialTime());

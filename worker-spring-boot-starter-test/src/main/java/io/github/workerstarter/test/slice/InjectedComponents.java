@@ -39,6 +39,10 @@ import org.springframework.util.ClassUtils;
 import io.github.workerstarter.annotation.ActivityImpl;
 import io.github.workerstarter.annotation.NexusServiceImpl;
 import io.github.workerstarter.annotation.WorkflowImpl;
+import io.temporal.client.WorkflowClientPlugin;
+import io.temporal.client.schedules.ScheduleClientPlugin;
+import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
+import io.temporal.worker.WorkerPlugin;
 
 /**
  * The application's scanned components that its {@code @WorkflowImpl}, {@code @ActivityImpl} and
@@ -46,12 +50,19 @@ import io.github.workerstarter.annotation.WorkflowImpl;
  * {@code @SpringBootConfiguration} (plus its {@code @ConfigurationProperties} scan) that are assignable to a type an
  * implementation injects (constructor, {@code @Autowired} field or method; through {@code ObjectProvider},
  * {@code Optional}, collections), and the scanned configuration classes whose {@code @Bean} methods provide one.
- * Read from the classes, before any bean exists: a dependency reached some other way must be included by hand.
+ * Temporal SDK plugins (components, or scanned configuration classes declaring them) are kept too, with what they
+ * inject: they change how every worker runs. Read from the classes, before any bean exists: a dependency reached
+ * some other way must be included by hand.
  */
 final class InjectedComponents {
 
 	private static final List<Class<? extends Annotation>> ROOTS = List.of(WorkflowImpl.class, ActivityImpl.class,
 			NexusServiceImpl.class);
+
+	// the SDK's plugins change how every worker runs (interceptors, options, their own registrations): kept as in
+	// production, with what they inject
+	private static final List<Class<?>> PLUGINS = List.of(WorkflowServiceStubsPlugin.class, WorkflowClientPlugin.class,
+			ScheduleClientPlugin.class, WorkerPlugin.class);
 
 	private static final List<Class<?>> CONTAINERS = List.of(ObjectProvider.class, Optional.class, Collection.class,
 			Map.class);
@@ -72,7 +83,7 @@ final class InjectedComponents {
 		List<Class<?>> candidates = candidates(configuration);
 		Set<Class<?>> included = new LinkedHashSet<>();
 		Deque<Class<?>> toVisit = new ArrayDeque<>();
-		candidates.stream().filter(InjectedComponents::isImplementation).forEach((root) -> {
+		candidates.stream().filter((candidate) -> isImplementation(candidate) || isPlugin(candidate)).forEach((root) -> {
 			included.add(root);
 			toVisit.add(root);
 		});
@@ -92,6 +103,13 @@ final class InjectedComponents {
 	private static boolean isImplementation(Class<?> candidate) {
 		MergedAnnotations annotations = MergedAnnotations.from(candidate);
 		return ROOTS.stream().anyMatch(annotations::isPresent);
+	}
+
+	// a plugin component, or a configuration class declaring a plugin bean
+	private static boolean isPlugin(Class<?> candidate) {
+		return PLUGINS.stream()
+			.anyMatch((plugin) -> plugin.isAssignableFrom(candidate) || beanMethods(candidate).stream()
+				.anyMatch((method) -> plugin.isAssignableFrom(method.getReturnType())));
 	}
 
 	// what the configuration's component scan and configuration properties scan would find

@@ -24,7 +24,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * for repositories: the starter's auto-configuration on the test environment (time skipping), the application's
  * {@code @WorkflowImpl}, {@code @ActivityImpl} and {@code @NexusServiceImpl} beans, and the components and
  * {@code @ConfigurationProperties} they inject (transitively, from their constructors, {@code @Autowired} fields and
- * methods, and {@code @Bean} methods of scanned configuration classes). Controllers, the web server and other
+ * methods, and {@code @Bean} methods of scanned configuration classes), and the Temporal SDK plugin beans (a
+ * scanned plugin class, or a scanned configuration class declaring one), which change how every worker runs. Controllers, the web server and other
  * unrelated beans stay out. Boot's Jackson auto-configuration is in, so payloads convert as in production.
  *
  * <p>To load more, name the beans in {@link #includeFilters()}, {@code @Import} them, or replace them with
