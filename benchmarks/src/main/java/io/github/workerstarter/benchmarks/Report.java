@@ -21,7 +21,7 @@ import io.github.workerstarter.benchmarks.report.ReportValues;
  */
 public final class Report {
 
-	static final List<String> SCENARIOS = List.of("throughput", "startup", "drain", "growth", "determinism");
+	static final List<String> SCENARIOS = List.of("throughput", "latency", "startup", "drain", "growth", "determinism");
 
 	/** Key of the optional longer TCP-only throughput run. */
 	public static final String TCP_CONFIRMATION = "throughput-tcp";
@@ -46,16 +46,33 @@ public final class Report {
 				results.put(scenario, ScenarioResult.read(file));
 			}
 		}
-		// a longer TCP-only Throughput run (--modes tcp --out <results>/tcp), reported next to the main one
-		Path tcpConfirmation = resultsDirectory.resolve("tcp").resolve("throughput.json");
-		if (Files.exists(tcpConfirmation)) {
-			results.put(TCP_CONFIRMATION, ScenarioResult.read(tcpConfirmation).named(TCP_CONFIRMATION));
+		// further runs of a scenario in a subdirectory, reported next to the main one as <scenario>-<directory>: the
+		// longer TCP-only Throughput run (--modes tcp --out <results>/tcp, "throughput-tcp"), the runs on another JDK
+		// (--jdk ... --out <results>/jdk25: "growth-jdk25", "throughput-jdk25", "latency-jdk25"), the runs with idle
+		// queues (--idle-queues ... --out <results>/many: "latency-many")
+		for (String directory : subdirectories(resultsDirectory)) {
+			for (String scenario : SCENARIOS) {
+				Path file = resultsDirectory.resolve(directory).resolve(scenario + ".json");
+				if (Files.exists(file)) {
+					String name = scenario + "-" + directory;
+					results.put(name, ScenarioResult.read(file).named(name));
+				}
+			}
 		}
 		if (results.isEmpty()) {
 			throw new IllegalStateException("No result files in " + resultsDirectory.toAbsolutePath()
 					+ "; run the scenarios first (see BENCHMARKS.md).");
 		}
 		return ReportValues.fill(template, results);
+	}
+
+	private static List<String> subdirectories(Path directory) {
+		try (var entries = Files.list(directory)) {
+			return entries.filter(Files::isDirectory).map((path) -> path.getFileName().toString()).sorted().toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -50,13 +50,16 @@ class BenchmarksSmokeTests {
 	@BeforeAll
 	static void runScenarios() {
 		executor = Executors.newFixedThreadPool(2);
-		throughput = submit(() -> Throughput.run(args("--n", "4", "--c", "2", "--warmup", "2", "--reps", "1")));
+		// and the open loop at half of raw's rate, briefly
+		throughput = submit(() -> Throughput.run(args("--n", "4", "--c", "2", "--warmup", "2", "--reps", "1", "--rates",
+				"0.5", "--open-seconds", "2")));
 		// every kind of variant once (starter+actuator is the starter on another class path, boot+raw-spring-aot the
 		// control's Spring AOT twin), plain and with a training run
 		startup = submit(() -> Startup.run(args("--reps", "1", "--modes", "plain,fast", "--variants",
 				"raw,boot+raw,starter,official,starter-spring-aot")));
 		drain = submit(() -> Drain.run(args("--activities", "3", "--activity-ms", "500", "--reps", "1")));
-		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1")));
+		growth = submit(() -> Growth.run(args("--queues", "1,2", "--reps", "1", "--variants",
+				"raw,starter,starter-sdk-defaults,starter-autoscaling")));
 		determinism = submit(() -> Determinism.run(args("--classes", "12", "--reps", "1")));
 	}
 
@@ -83,6 +86,21 @@ class BenchmarksSmokeTests {
 		});
 		assertThat(result.runs()).filteredOn((run) -> run.group().equals("tcp"))
 			.allSatisfy((run) -> assertThat(run.metrics()).containsKey("server_cpu_ms_per_wf"));
+	}
+
+	@Test
+	void latencyRunsRawAndStarterInAnOpenLoopInBothServerModes() throws Exception {
+		throughput.get();
+		ScenarioResult result = ScenarioResult.read(OUT.resolve("latency.json"));
+		assertThat(result.groups()).containsExactly("in-process, 50% load", "tcp, 50% load");
+		assertThat(result.variants()).containsExactly("raw", "starter");
+		assertThat(result.runs()).hasSize(4).allSatisfy((run) -> {
+			assertThat(run.metrics().get("latency_p50_ms")).isPositive();
+			assertThat(run.metrics().get("latency_max_ms")).isGreaterThanOrEqualTo(run.metrics().get("latency_p99_ms"));
+			assertThat(run.metrics().get("failed")).isZero();
+			assertThat(run.metrics().get("deadlock_detections")).isNotNegative();
+		});
+		assertThat(result.extras()).containsKey("closed_loop_maximum_wf_per_s");
 	}
 
 	@Test
@@ -117,7 +135,11 @@ class BenchmarksSmokeTests {
 	void growthRegistersEveryQueue() throws Exception {
 		ScenarioResult result = growth.get();
 		assertWellFormed(result, List.of("1 queue", "2 queues"));
-		result.runs().forEach((run) -> assertThat(run.metrics().get("threads")).isPositive());
+		result.runs().forEach((run) -> {
+			assertThat(run.metrics().get("threads")).isPositive();
+			assertThat(run.metrics().get("idle_cpu_ms_per_s")).isNotNegative();
+			assertThat(run.details().get("threads_by_kind")).asInstanceOf(MAP).isNotEmpty();
+		});
 	}
 
 	@Test
@@ -148,12 +170,22 @@ class BenchmarksSmokeTests {
 		Files.createDirectories(OUT.resolve("tcp"));
 		Files.copy(OUT.resolve("throughput.json"), OUT.resolve("tcp").resolve("throughput.json"),
 				StandardCopyOption.REPLACE_EXISTING);
+		// and the runs on another JDK and with idle queues, from jdk25/ and many/
+		for (String[] copy : new String[][] { { "growth", "jdk25" }, { "latency", "jdk25" }, { "latency", "many" } }) {
+			Files.createDirectories(OUT.resolve(copy[1]));
+			Files.copy(OUT.resolve(copy[0] + ".json"), OUT.resolve(copy[1]).resolve(copy[0] + ".json"),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
 		String report = Report.generate(OUT, Files.readString(Path.of("BENCHMARKS.template.md")));
 		assertThat(report).doesNotContain("{{").contains("| goal |").contains("in-process").contains("2 queues")
 			.contains("tcp, longer run")
 			.contains("best documented mode")
 			.contains("the starter's own share")
 			.contains("official starter")
+			.contains("Latency at a fixed load")
+			.contains("live threads ≤")
+			.contains("latency p99 no worse than raw's")
+			.contains("`starter-autoscaling`")
 			.contains("determinism check in warn mode");
 	}
 

@@ -131,6 +131,15 @@ final class PropertiesValidator {
 		}
 	}
 
+	static void validatePollers(TemporalProperties.Pollers pollers) {
+		if (pollers.budget() < 0) {
+			throw new WorkerConfigurationException("Property temporal.pollers.budget is " + pollers.budget()
+					+ "; it cannot be negative.",
+					"Set temporal.pollers.budget to 0 (every worker gets the SDK's 5 workflow and 5 activity pollers) or "
+							+ "more, or remove it to use the default (10).");
+		}
+	}
+
 	static void validate(String namespace, Duration connectTimeout, TemporalProperties.WorkflowCache workflowCache,
 			TemporalProperties.Health health,
 			TemporalProperties.Shutdown shutdown, WorkerProperties workerDefaults, Map<String, WorkerProperties> workers) {
@@ -172,6 +181,11 @@ final class PropertiesValidator {
 			throw new WorkerConfigurationException("Property temporal.workflow-cache.max-threads is "
 					+ workflowCache.maxThreads() + "; workflows need at least 1 thread.",
 					"Set temporal.workflow-cache.max-threads to 1 or more, or remove it to use the default.");
+		}
+		if (Boolean.TRUE.equals(workflowCache.virtualThreads()) && Runtime.version().feature() < 21) {
+			throw new WorkerConfigurationException("Property temporal.workflow-cache.virtual-threads is true, but this "
+					+ "JVM is Java " + Runtime.version().feature() + " and virtual threads need Java 21 or later.",
+					"Run on Java 21+, or remove temporal.workflow-cache.virtual-threads.");
 		}
 		validateWorker("temporal.worker-defaults", workerDefaults);
 		Map<String, String> entryByQueue = new HashMap<>();

@@ -39,7 +39,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout How long the startup check waits for the server before counting it unreachable.
  * @param failOnUnknownProperties Whether startup fails on a temporal.* property that the starter does not know
  * (a typo would otherwise be ignored silently). Environment variables are not checked.
- * @param workflowCache Cache of running workflows shared by all workers (sticky execution).
+ * @param workflowCache Cache of running workflows shared by all workers (sticky execution), and the threads they
+ * run on.
  * @param health Health indicator settings.
  * @param shutdown How workers stop when the application context closes.
  * @param namespaces Further namespaces, keyed by an alias: their names and, optionally, their own connections. A
@@ -54,6 +55,8 @@ import org.springframework.util.unit.DataSize;
  * the profile, then the SDK's defaults.
  * @param payloads Limits on the size of payloads the client and the workers send.
  * @param client Bounds on the calls of the application's WorkflowClient.
+ * @param pollers How many pollers workers get when their own poller settings (workflow-pollers, activity-pollers,
+ * *-poller-autoscaling) are unset.
  */
 @ConfigurationProperties("temporal")
 public record TemporalProperties(@Nullable String target, @DefaultValue("default") String namespace,
@@ -65,7 +68,8 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("true") boolean failOnUnknownProperties,
 		@DefaultValue WorkflowCache workflowCache, @DefaultValue Health health, @DefaultValue Shutdown shutdown,
 		@DefaultValue EnvConfig envConfig, @DefaultValue("true") boolean startWorkers, @DefaultValue Payloads payloads,
-		@DefaultValue Client client, @Nullable Map<String, NamespaceProperties> namespaces) {
+		@DefaultValue Client client, @Nullable Map<String, NamespaceProperties> namespaces,
+		@DefaultValue Pollers pollers) {
 
 	/** Value of {@code temporal.target} that starts the in-process server. */
 	public static final String EMBEDDED_TARGET = "embedded";
@@ -80,6 +84,7 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, entries(workers, workerDefaults));
 		PropertiesValidator.validatePayloadsAndClient(payloads, client);
+		PropertiesValidator.validatePollers(pollers);
 	}
 
 	@Override
@@ -215,9 +220,32 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 	 * Cache of running workflows, shared by all workers of the factory.
 	 *
 	 * @param maxInstances Workflows kept in the cache. SDK default 600.
-	 * @param maxThreads Threads for cached workflows. SDK default 600.
+	 * @param maxThreads Threads for cached workflows. SDK default 600. Ignored with virtual-threads.
+	 * @param virtualThreads Whether workflow code runs on virtual threads (Java 21+), which hold no OS thread while a
+	 * cached workflow waits. Default: the same as temporal.worker-defaults.virtual-threads (true on Java 24 and later
+	 * unless spring.threads.virtual.enabled=false). SDK default false.
 	 */
-	public record WorkflowCache(@Nullable Integer maxInstances, @Nullable Integer maxThreads) {
+	public record WorkflowCache(@Nullable Integer maxInstances, @Nullable Integer maxThreads,
+			@Nullable Boolean virtualThreads) {
+	}
+
+	/**
+	 * Poller defaults for workers whose own poller settings (workflow-pollers, activity-pollers and the
+	 * *-poller-autoscaling groups, in the worker's entry or in worker-defaults) are unset. A WorkerOptionsCustomizer
+	 * that sets pollers wins over both.
+	 *
+	 * @param autoscaling Whether such workers poll with the SDK's poller autoscaling (pollers follow the server's
+	 * scaling hints, 1 to 100, starting at 5) where the namespace advertises it (the poller_autoscaling or
+	 * poller_autoscaling_auto_enroll capability, read at startup). SDK default: autoscaling only where the namespace
+	 * asks for auto-enrollment (poller_autoscaling_auto_enroll), fixed counts elsewhere.
+	 * @param budget Elsewhere (the namespace does not advertise autoscaling, or did not answer at startup), the
+	 * workflow pollers, and separately the activity pollers, that the workers of one namespace share: each worker
+	 * polling that kind gets the budget divided by their number, at least 2 workflow pollers (the SDK's minimum) and
+	 * 1 activity poller, at most the SDK's 5. One or two queues keep the SDK's 5 and 5; ten queues and more get 2 and 1.
+	 * 0 gives every worker the SDK's 5 and 5. SDK default: 5 and 5 per worker, whatever the number of
+	 * workers.
+	 */
+	public record Pollers(@DefaultValue("true") boolean autoscaling, @DefaultValue("10") int budget) {
 	}
 
 	/**

@@ -42,7 +42,8 @@ public final class UnknownPropertiesCheck implements InitializingBean {
 			io.github.workerstarter.endpoint.TemporalEndpointProperties.class,
 			io.github.workerstarter.encryption.PayloadEncryptionProperties.class,
 			io.github.workerstarter.codecserver.CodecServerProperties.class,
-			io.github.workerstarter.determinism.DeterminismProperties.class);
+			io.github.workerstarter.determinism.DeterminismProperties.class,
+			io.github.workerstarter.scaling.TaskQueueBacklogProperties.class);
 
 	private final Environment environment;
 

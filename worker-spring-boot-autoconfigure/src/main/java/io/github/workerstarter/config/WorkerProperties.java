@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxConcurrentWorkflowTasks Maximum workflow tasks executed at once. SDK default 200.
  * @param maxConcurrentActivities Maximum activities executed at once. SDK default 200.
  * @param maxConcurrentLocalActivities Maximum local activities executed at once. SDK default 200.
- * @param workflowPollers Maximum concurrent workflow task polls. SDK default 5.
- * @param activityPollers Maximum concurrent activity task polls. SDK default 5.
+ * @param workflowPollers Maximum concurrent workflow task polls (at least 2). Default: poller autoscaling where the
+ * namespace advertises it, else a share of temporal.pollers.budget (5 with one or two queues, 2 with ten and more).
+ * SDK default 5.
+ * @param activityPollers Maximum concurrent activity task polls. Default: poller autoscaling where the namespace
+ * advertises it, else a share of temporal.pollers.budget (5 with one or two queues, 1 with ten and more). SDK
+ * default 5.
  * @param maxActivitiesPerSecond Limit on activities this worker starts per second. SDK default: unlimited.
  * @param maxTaskQueueActivitiesPerSecond Limit, enforced by the server, on activities started per second across
  * all workers of the task queue. SDK default: unlimited.
@@ -35,8 +39,10 @@ import org.jspecify.annotations.Nullable;
  * count.
  * @param eagerActivities Whether activities scheduled by this worker's workflows may be handed to it directly
  * (eager execution). SDK default true.
- * @param virtualThreads Whether the worker runs tasks on virtual threads (Java 21+). Default: the value of
- * spring.threads.virtual.enabled on Java 21 and later, false before.
+ * @param virtualThreads Whether the worker's pollers and task executors run on virtual threads (Java 21+): an idle
+ * worker then holds no OS thread while its polls wait. Default: true on Java 24 and later unless
+ * spring.threads.virtual.enabled=false; on Java 21 to 23 the value of spring.threads.virtual.enabled (a virtual
+ * thread blocked inside synchronized pins its carrier there); false before. SDK default false.
  * @param deployment Worker Deployment Versioning: the deployment version (deployment name and build id) this worker
  * reports, and whether it takes part in versioned routing. Unset: the worker reports no version.
  * @param enabled Whether this worker is built and polls. false keeps its entry (and the checks of the beans that

@@ -14,6 +14,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.temporal.api.namespace.v1.NamespaceInfo;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
@@ -38,6 +39,8 @@ public class ServerProbe {
 	private volatile boolean sdkTestServer;
 
 	private volatile boolean completesPollsOnShutdown;
+
+	private volatile boolean advertisesPollerAutoscaling;
 
 	public ServerProbe(WorkflowServiceStubs stubs, String namespace, String target) {
 		this.stubs = stubs;
@@ -89,9 +92,10 @@ public class ServerProbe {
 			DescribeNamespaceResponse response = this.stubs.blockingStub()
 				.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
 				.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(this.namespace).build());
-			this.completesPollsOnShutdown = response.getNamespaceInfo()
-				.getCapabilities()
-				.getWorkerPollCompleteOnShutdown();
+			NamespaceInfo.Capabilities capabilities = response.getNamespaceInfo().getCapabilities();
+			this.completesPollsOnShutdown = capabilities.getWorkerPollCompleteOnShutdown();
+			this.advertisesPollerAutoscaling = capabilities.getPollerAutoscaling()
+					|| capabilities.getPollerAutoscalingAutoEnroll();
 			return new Result(Outcome.REACHABLE, "namespace '" + this.namespace + "' found");
 		}
 		catch (StatusRuntimeException ex) {
@@ -148,6 +152,16 @@ public class ServerProbe {
 	 */
 	public boolean completesPollsOnShutdown() {
 		return this.completesPollsOnShutdown;
+	}
+
+	/**
+	 * Whether the namespace, at the server's last answer to {@link #describeNamespace}, advertised poller autoscaling
+	 * (the {@code poller_autoscaling} capability: its answers to polls carry scaling hints; or
+	 * {@code poller_autoscaling_auto_enroll}, which asks SDKs to scale pollers unless told otherwise).
+	 * @return true when the server supports poller autoscaling for the namespace
+	 */
+	public boolean advertisesPollerAutoscaling() {
+		return this.advertisesPollerAutoscaling;
 	}
 
 	private boolean askIfSdkTestServer(Duration timeout) {

@@ -40,7 +40,9 @@ public final class TemporalMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Scope temporalMetricsScope(MeterRegistry registry, TemporalMetricsProperties properties) {
 		// closing the scope reports what is pending once more; the registry itself stays open
-		return new RootScopeBuilder().reporter(new ApplicationRegistryStatsReporter(registry, properties.histograms()))
+		// the SDK's metrics, and slot saturation derived from its slot gauges
+		return new RootScopeBuilder()
+			.reporter(new SlotSaturationReporter(new ApplicationRegistryStatsReporter(registry, properties.histograms())))
 			.tags(properties.tags())
 			.reportEvery(com.uber.m3.util.Duration.ofNanos(properties.reportInterval().toNanos()));
 	}

@@ -66,12 +66,12 @@ public final class TemporalWorkerAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerFactory temporalWorkerFactory(WorkflowClient client, TemporalProperties properties,
 			ObjectProvider<WorkerInterceptor> interceptors, ObjectProvider<WorkerFactoryOptionsCustomizer> customizers,
-			ObjectProvider<TemporalPlugins> plugins) {
+			Environment environment, ObjectProvider<TemporalPlugins> plugins) {
 		// every WorkerInterceptor bean, ours (in-flight counting) included, in @Order; then the worker plugins that
 		// the client does not pass on already
 		return WorkerFactory.newInstance(client, PluginOptions.with(
-				WorkerFactoryOptionsFactory.create(properties, interceptors.orderedStream().toList(),
-						customizers.orderedStream().toList()),
+				WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+						interceptors.orderedStream().toList(), customizers.orderedStream().toList()),
 				plugins.getIfAvailable(TemporalPlugins::none)
 					.forWorkerFactory(NamespaceProperties.MAIN, client.getOptions().getPlugins())));
 	}
@@ -81,7 +81,7 @@ public final class TemporalWorkerAutoConfiguration {
 	TemporalWorkerFactories temporalWorkerFactories(WorkerFactory workerFactory, TemporalNamespaces namespaces,
 			TemporalProperties properties, ObjectProvider<WorkerInterceptor> interceptors,
 			ObjectProvider<WorkerFactoryOptionsCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<TemporalPlugins> pluginBeans) {
+			Environment environment, ObjectProvider<TemporalPlugins> pluginBeans) {
 		TemporalPlugins plugins = pluginBeans.getIfAvailable(TemporalPlugins::none);
 		Map<String, WorkerFactory> factories = new LinkedHashMap<>();
 		factories.put(NamespaceProperties.MAIN, workerFactory);
@@ -93,8 +93,8 @@ public final class TemporalWorkerAutoConfiguration {
 					.equals(beanFactory.getBeanDefinition(name).getFactoryBeanName());
 				factories.put(namespace.alias(), declared ? beanFactory.getBean(name, WorkerFactory.class)
 						: WorkerFactory.newInstance(namespace.client(), PluginOptions.with(
-								WorkerFactoryOptionsFactory.create(properties, interceptors.orderedStream().toList(),
-										customizers.orderedStream().toList()),
+								WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+										interceptors.orderedStream().toList(), customizers.orderedStream().toList()),
 								plugins.forWorkerFactory(namespace.alias(),
 										namespace.client().getOptions().getPlugins()))));
 			}
@@ -117,9 +117,8 @@ public final class TemporalWorkerAutoConfiguration {
 		// further checks of what is found (the determinism check of workflow code) come as beans
 		ImplementationFinder finder = new ImplementationFinder(beanFactory, environment, properties,
 				implementationsChecks.orderedStream().toList());
-		// virtual threads follow Boot's switch where the JDK has them
-		boolean virtualThreads = Runtime.version().feature() >= 21
-				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+		// virtual threads by default from Java 24 on, before that where Boot's switch is on (VirtualThreadsDefault)
+		boolean virtualThreads = VirtualThreadsDefault.resolve(environment);
 		// deployment name and build id default to the application's name and its build info, when present
 		BuildProperties build = buildProperties.getIfAvailable();
 		DeploymentDefaults deploymentDefaults = new DeploymentDefaults(environment.getProperty("spring.application.name"),
@@ -132,9 +131,14 @@ public final class TemporalWorkerAutoConfiguration {
 				|| stickyChosen)
 				? TestServerStickyExecution.NEVER
 				: new TestServerStickyExecution((alias) -> namespaces.get(alias).probe(), properties.connectTimeout());
+		// pollers of workers that leave them unset: autoscaling where the server advertises it, else a shared budget;
+		// the embedded server (the SDK's test server) never advertises it, and a training run asks nothing
+		PollerDefaults pollerDefaults = new PollerDefaults(properties.pollers(),
+				(properties.isEmbedded() || trainingRun) ? (alias) -> null : (alias) -> namespaces.get(alias).probe(),
+				properties.connectTimeout());
 		return new TemporalWorkerRegistry(workerFactories, properties, finder, workerCustomizers.orderedStream().toList(),
 				workflowCustomizers.orderedStream().toList(), virtualThreads, deploymentDefaults, testServerSticky,
-				beanFactory);
+				pollerDefaults, beanFactory);
 	}
 
 	@Bean

@@ -57,6 +57,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 
 	private final TestServerStickyExecution testServerStickyExecution;
 
+	private final PollerDefaults pollerDefaults;
+
 	public TemporalWorkerRegistry(WorkerFactory workerFactory, TemporalProperties properties,
 			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
@@ -99,6 +101,28 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
 			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
 			BeanFactory beanFactory) {
+		this(workerFactories, properties, finder, workerCustomizers, workflowCustomizers, virtualThreadsByDefault,
+				deploymentDefaults, testServerStickyExecution, PollerDefaults.SDK, beanFactory);
+	}
+
+	/**
+	 * A registry for several namespaces that chooses the pollers of workers that leave them unset.
+	 * @param workerFactories the factories by namespace alias
+	 * @param properties the starter's properties
+	 * @param finder finds the implementing beans
+	 * @param workerCustomizers adjust each worker's options
+	 * @param workflowCustomizers adjust each workflow implementation's options
+	 * @param virtualThreadsByDefault whether workers use virtual threads unless configured
+	 * @param deploymentDefaults the deployment name and build id to fall back on
+	 * @param testServerStickyExecution turns sticky execution off on the SDK's test server
+	 * @param pollerDefaults the pollers of workers whose poller settings are unset ({@code temporal.pollers})
+	 * @param beanFactory where implementations come from
+	 */
+	public TemporalWorkerRegistry(TemporalWorkerFactories workerFactories, TemporalProperties properties,
+			ImplementationFinder finder, List<WorkerOptionsCustomizer> workerCustomizers,
+			List<WorkflowImplementationOptionsCustomizer> workflowCustomizers, boolean virtualThreadsByDefault,
+			DeploymentDefaults deploymentDefaults, TestServerStickyExecution testServerStickyExecution,
+			PollerDefaults pollerDefaults, BeanFactory beanFactory) {
 		this.workerFactories = workerFactories;
 		this.properties = properties;
 		this.finder = finder;
@@ -108,6 +132,7 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 				properties.activityDefaults(), workflowCustomizers);
 		this.beanFactory = beanFactory;
 		this.testServerStickyExecution = testServerStickyExecution;
+		this.pollerDefaults = pollerDefaults;
 	}
 
 	@Override
@@ -128,13 +153,12 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		List<TemporalImplementation> implementations = this.finder
 			.findAll(TemporalPlugins.implementations(this.workerFactories.pluginsByAlias()));
 		List<WorkerEntry> configured = this.properties.workerEntries();
-		Set<String> runWorkflows = configured.stream()
-			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
-				.anyMatch((i) -> i.kind() == ImplementationKind.WORKFLOW && i.servesWorker(entry.name())))
-			.map(WorkerEntry::name)
-			.collect(Collectors.toSet());
+		Set<String> runWorkflows = running(configured, implementations, ImplementationKind.WORKFLOW);
+		Set<String> runActivities = running(configured, implementations, ImplementationKind.ACTIVITY);
 		// may ask the server what it is (the startup check, shared with the lifecycle): counted with finding
 		List<WorkerEntry> entries = this.testServerStickyExecution.apply(configured, runWorkflows);
+		Map<String, PollerDefaults.Choice> pollers = this.pollerDefaults.choose(entries, runWorkflows, runActivities,
+				this::namespaceName);
 		long previous = System.nanoTime();
 		Duration finding = Duration.ofNanos(previous - findingStarted);
 		Map<String, Duration> times = new LinkedHashMap<>();
@@ -146,7 +170,8 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 			rejectDuplicateTypes(entry, onQueue);
 			String disabledBy = disabledBy(entry);
 			List<String> plugins = pluginNames(entry.namespace());
-			Worker worker = (disabledBy != null) ? null : newWorker(entry, onQueue, plugins);
+			Worker worker = (disabledBy != null) ? null
+					: newWorker(entry, onQueue, pollers.getOrDefault(entry.name(), PollerDefaults.Choice.SDK), plugins);
 			RegisteredWorker registered = new RegisteredWorker(entry.name(), entry.namespace(),
 					namespaceName(entry.namespace()), entry.taskQueue(), worker,
 					typeNames(onQueue, ImplementationKind.WORKFLOW), typeNames(onQueue, ImplementationKind.ACTIVITY),
@@ -162,14 +187,26 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 		this.workers = List.copyOf(built);
 	}
 
+	// the enabled entries with an implementation of that kind: the workers that will poll its tasks
+	private Set<String> running(List<WorkerEntry> entries, List<TemporalImplementation> implementations,
+			ImplementationKind kind) {
+		return entries.stream()
+			.filter((entry) -> disabledBy(entry) == null && implementations.stream()
+				.anyMatch((i) -> i.kind() == kind && i.servesWorker(entry.name())))
+			.map(WorkerEntry::name)
+			.collect(Collectors.toSet());
+	}
+
 	// the name the namespace's client uses (temporal.namespace may have been left to a CLI profile)
 	private String namespaceName(String alias) {
 		return this.workerFactories.workerFactory(alias).getWorkflowClient().getOptions().getNamespace();
 	}
 
-	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, List<String> plugins) {
+	private Worker newWorker(WorkerEntry entry, List<TemporalImplementation> onQueue, PollerDefaults.Choice pollers,
+			List<String> plugins) {
 		String namespace = namespaceName(entry.namespace());
-		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties());
+		WorkerOptions options = this.optionsFactory.create(namespace, entry.taskQueue(), entry.name(), entry.properties(),
+				pollers);
 		// the SDK applies the plugins' configureWorker and initializeWorker (their own registrations) here
 		Worker worker = this.workerFactories.workerFactory(entry.namespace()).newWorker(entry.taskQueue(), options);
 		for (TemporalImplementation implementation : onQueue) {
@@ -307,11 +344,12 @@ public class TemporalWorkerRegistry implements SmartInitializingSingleton {
 						options.getMaxConcurrentWorkflowTaskExecutionSize(), options.getMaxConcurrentActivityExecutionSize(),
 						options.getMaxConcurrentLocalActivityExecutionSize());
 		logger.info(String.format("Temporal worker for task queue '%s' in namespace '%s': workflows %s, activities %s%s; "
-				+ "%s; pollers workflow=%s activity=%s; identity=%s", registered.taskQueue(),
+				+ "%s; pollers workflow=%s activity=%s%s; identity=%s", registered.taskQueue(),
 				registered.namespaceName(), registered.workflowTypes(), registered.activityTypes(),
 				registered.nexusServices().isEmpty() ? "" : ", Nexus services " + registered.nexusServices(), slots,
 				pollers(options.getWorkflowTaskPollersBehavior(), options.getMaxConcurrentWorkflowTaskPollers()),
 				pollers(options.getActivityTaskPollersBehavior(), options.getMaxConcurrentActivityTaskPollers()),
+				options.isUsingVirtualThreadsOnActivityWorker() ? " on virtual threads" : "",
 				(options.getIdentity() != null) ? options.getIdentity() : "(client identity)")
 				+ deployment(options.getDeploymentOptions())
 				+ (registered.plugins().isEmpty() ? "" : "; plugins " + registered.plugins()));

@@ -19,7 +19,7 @@ import io.temporal.worker.tuning.WorkerTuner;
 
 /**
  * Builds a worker's {@link WorkerOptions} with the SDK's own builder: properties first (unset ones keep the SDK
- * default), then the customizers.
+ * default), then the customizers, then the starter's poller defaults where both left the pollers unset.
  */
 final class WorkerOptionsFactory {
 
@@ -44,8 +44,10 @@ final class WorkerOptionsFactory {
 	 * @param taskQueue the queue the worker polls (customizers get it)
 	 * @param entry the {@code temporal.workers} key, for messages
 	 * @param properties the worker's options, defaults merged
+	 * @param pollers the pollers to give the worker where its options leave them unset
 	 */
-	WorkerOptions create(String namespace, String taskQueue, String entry, WorkerProperties properties) {
+	WorkerOptions create(String namespace, String taskQueue, String entry, WorkerProperties properties,
+			PollerDefaults.Choice pollers) {
 		WorkerOptions.Builder builder = WorkerOptions.newBuilder();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::identity).to(builder::setIdentity);
@@ -77,6 +79,7 @@ final class WorkerOptionsFactory {
 		builder.setAllowActivityHeartbeatDuringShutdown(this.shutdown.allowActivityHeartbeats());
 		builder.setStickyTaskQueueDrainTimeout(this.shutdown.stickyQueueDrainTimeout());
 		this.customizers.forEach((customizer) -> customizer.customize(namespace, taskQueue, builder));
+		pollers.applyTo(builder);
 		// the Worker validates and fills in the SDK's defaults itself (worker.getWorkerOptions() has them);
 		// validating here too would fill slot counts that the SDK then refuses next to a tuner
 		return builder.build();

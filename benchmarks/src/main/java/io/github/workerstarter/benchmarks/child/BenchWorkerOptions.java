@@ -7,8 +7,8 @@ import io.temporal.worker.WorkerOptions;
 
 /**
  * The worker options both variants use, from one place: the raw variant builds {@link WorkerOptions} from them, the
- * starter variant gets the same values as {@code temporal.worker-defaults.*} properties. Pollers stay at the SDK
- * default in both.
+ * starter variant gets the same values as {@code temporal.worker-defaults.*} properties. Pollers and threads are each
+ * variant's own defaults (the SDK's for raw, the starter's for the starter).
  */
 public final class BenchWorkerOptions {
 
@@ -51,6 +51,9 @@ public final class BenchWorkerOptions {
 		properties.put("temporal.worker-defaults.max-concurrent-workflow-tasks", MAX_CONCURRENT_WORKFLOW_TASKS);
 		properties.put("temporal.worker-defaults.sticky-queue-schedule-to-start-timeout",
 				STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT);
+		// the context's refresh waits for the server's first answer: on a saturated machine the default 5 s could pass
+		// first, the workers would then start polling in the background, and "polling" would be measured too early
+		properties.put("temporal.connect-timeout", "60s");
 		return properties;
 	}
 

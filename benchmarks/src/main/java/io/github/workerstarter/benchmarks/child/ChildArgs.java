@@ -34,6 +34,16 @@ public final class ChildArgs {
 		return Integer.parseInt(string(name));
 	}
 
+	/**
+	 * @param name the option
+	 * @param fallback its value when not given
+	 * @return the number given, or the fallback
+	 */
+	public double number(String name, double fallback) {
+		String value = this.values.get(name);
+		return (value != null) ? Double.parseDouble(value) : fallback;
+	}
+
 	public boolean flag(String name) {
 		return Boolean.parseBoolean(this.values.getOrDefault(name, "false"));
 	}

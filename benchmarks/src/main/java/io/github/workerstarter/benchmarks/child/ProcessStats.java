@@ -38,6 +38,26 @@ public final class ProcessStats {
 		return ManagementFactory.getThreadMXBean().getThreadCount();
 	}
 
+	/**
+	 * Live platform threads by kind: names with their numbers folded ({@code workflow-thread-N}), so a table says
+	 * which of the SDK's pools grow with the number of queues. Virtual threads are not listed (nor counted by
+	 * {@link #threadCount()}): they hold no OS thread while they wait.
+	 * @return thread count by folded name, largest first
+	 */
+	public static Map<String, Long> threadsByKind() {
+		Map<String, Long> byKind = new java.util.HashMap<>();
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			// quoted parts are task queues and namespaces: one kind whatever the queue
+			byKind.merge(thread.getName().replaceAll("\"[^\"]*\"", "…").replaceAll("[0-9]+", "N"), 1L, Long::sum);
+		}
+		Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+		byKind.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
+		return sorted;
+	}
+
 	public static int loadedClassCount() {
 		return ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
 	}

@@ -21,7 +21,8 @@ public final class OrderRawWorker {
 	public static void main(String[] argv) throws Exception {
 		StartupPhases.reached("main");
 		ChildArgs args = ChildArgs.parse(argv);
-		RawWorkers raw = startWorkers(args.string("target"), args.string("queue"), args.flag("train"));
+		RawWorkers raw = startWorkers(args.string("target"), args.string("queue"), args.flag("train"),
+				(int) args.number("idle-queues", 0));
 		Map<String, Object> result = OrderRun.run(raw.client(), args);
 		ChildOutput.result(result);
 		raw.shutdown(25);
@@ -34,6 +35,14 @@ public final class OrderRawWorker {
 	 * start, the point where Spring's {@code spring.context.exit=onRefresh} ends the training of the Boot variants
 	 */
 	public static RawWorkers startWorkers(String target, String queue, boolean train) {
+		return startWorkers(target, queue, train, 0);
+	}
+
+	/**
+	 * The hand wiring with further queues that run the same workflow and activities but get no load.
+	 * @param idleQueues how many such queues
+	 */
+	public static RawWorkers startWorkers(String target, String queue, boolean train, int idleQueues) {
 		RawWorkers raw = new RawWorkers(target);
 		StartupPhases.reached("client-built");
 
@@ -42,6 +51,11 @@ public final class OrderRawWorker {
 		orders.registerActivitiesImplementations(new InventoryActivitiesImpl(), new OrderStatusActivitiesImpl());
 		Worker payments = raw.factory().newWorker(OrderQueues.paymentQueue(queue), BenchWorkerOptions.rawBuilder().build());
 		payments.registerActivitiesImplementations(new PaymentActivitiesImpl());
+		for (String idle : OrderQueues.idleQueues(queue, idleQueues)) {
+			Worker worker = raw.factory().newWorker(idle, BenchWorkerOptions.rawBuilder().build());
+			worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+			worker.registerActivitiesImplementations(new InventoryActivitiesImpl(), new OrderStatusActivitiesImpl());
+		}
 		StartupPhases.reached("workers-registered");
 		if (train) {
 			System.exit(0);

@@ -24,6 +24,7 @@ public final class OrderRun {
 
 	public static Map<String, Object> run(WorkflowClient client, ChildArgs args) throws InterruptedException {
 		String queue = args.string("queue");
+		PaymentActivitiesImpl.cpuMillis = args.number("activity-cpu-ms", 0);
 		OrderLoad load = new OrderLoad(client, queue);
 		Map<String, Object> result = new LinkedHashMap<>();
 
@@ -38,7 +39,31 @@ public final class OrderRun {
 		result.put("threads", ProcessStats.threadCount());
 
 		int count = args.integer("n");
-		if (count > 0) {
+		double rate = args.number("rate", 0);
+		if (count > 0 && rate > 0) {
+			load.run(queue + "-warmup", args.integer("warmup"), args.integer("c"), TIMEOUT);
+			ChildOutput.mark("LOAD_START");
+			long cpuBefore = ProcessStats.processCpuNanos();
+			Map<String, Long> threadsBefore = ProcessStats.cpuMillisByThreadGroup();
+			OrderLoad.OpenBatch open = load.runOpen(queue + "-open", rate, count, TIMEOUT);
+			long cpu = ProcessStats.processCpuNanos() - cpuBefore;
+			Map<String, Long> threadsAfter = ProcessStats.cpuMillisByThreadGroup();
+			ChildOutput.mark("LOAD_END");
+			OrderLoad.Batch measured = open.batch();
+			result.put("completed", measured.completed());
+			result.put("failed", measured.failed());
+			result.put("elapsed_ms", measured.elapsedNanos() / 1e6);
+			result.put("wf_per_s", measured.perSecond());
+			result.put("cpu_ms_per_wf", cpu / 1e6 / measured.completed());
+			long jitMillis = ThreadCpu.jit(threadsAfter) - ThreadCpu.jit(threadsBefore);
+			result.put("cpu_ms_per_wf_no_jit", (cpu / 1e6 - jitMillis) / measured.completed());
+			result.put("latency_p50_ms", open.percentile(0.50));
+			result.put("latency_p99_ms", open.percentile(0.99));
+			result.put("latency_max_ms", open.max());
+			result.put("start_lag_ms", open.startLagMillis());
+			result.put("load_peak_rss_mb", ProcessStats.peakRssMegabytes());
+		}
+		else if (count > 0) {
 			int inFlight = args.integer("c");
 			load.run(queue + "-warmup", args.integer("warmup"), inFlight, TIMEOUT);
 			ChildOutput.mark("LOAD_START");

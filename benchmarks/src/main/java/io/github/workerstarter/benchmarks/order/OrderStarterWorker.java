@@ -34,6 +34,11 @@ public class OrderStarterWorker {
 		properties.put("temporal.workers.orders.task-queue", "${bench.queue}");
 		properties.put("temporal.workers.payments.task-queue", "${bench.queue}-payment");
 		properties.put("temporal.workers.payments.workflows", false);
+		// queues with the same workflow and activities but no load, as the raw variant has them
+		for (String idle : OrderQueues.idleQueues(queue, (int) args.number("idle-queues", 0))) {
+			properties.put("temporal.workers." + idle + ".workflow-beans", "orderWorkflowImpl");
+			properties.put("temporal.workers." + idle + ".activity-beans", "inventoryActivitiesImpl,orderStatusActivitiesImpl");
+		}
 		if (args.flag("encrypt")) {
 			BenchWorkerOptions.encryptPayloads(properties);
 		}

@@ -13,8 +13,10 @@ import io.github.workerstarter.benchmarks.harness.Stats;
 import io.github.workerstarter.benchmarks.harness.Summary;
 
 /**
- * The goals of issues 8 and 15, checked against the medians (the per-rep range is shown next to each). Issue 15's
- * startup goals are judged in every group of the startup scenario (each JDK in each launch mode).
+ * The goals of issues 8, 15 and 23, checked against the medians (the per-rep range is shown next to each). Issue 15's
+ * startup goals are judged in every group of the startup scenario (each JDK in each launch mode); issue 23's growth
+ * goals at the largest queue count of each growth run (one per JDK), its latency goals in every group of each latency
+ * run.
  */
 final class Goals {
 
@@ -56,8 +58,65 @@ final class Goals {
 			this.table.row(List.of("drain: 0 activities lost or failed (starter)",
 					Format.number(lost) + " in " + runs + " runs", verdict(lost == 0)));
 		}
+		this.results.forEach((name, result) -> {
+			if (name.startsWith("growth")) {
+				growthGoals(result);
+			}
+		});
+		this.results.forEach((name, result) -> {
+			if (name.startsWith("latency")) {
+				latencyGoals(result);
+			}
+		});
 		determinismGoals(this.results.get("determinism"));
 		return this.table.toString();
+	}
+
+	/**
+	 * Issue 23: at the largest queue count, the starter's defaults against the raw SDK's, side by side in one run:
+	 * live threads ≤ 25% of raw's from JDK 21 on (virtual threads), ≤ 50% before; RSS ≤ 75%; polling no later.
+	 */
+	private void growthGoals(ScenarioResult growth) {
+		String group = growth.groups().get(growth.groups().size() - 1);
+		String jdk = String.valueOf(growth.parameters().getOrDefault("jdk", "JDK ?"));
+		boolean virtualThreads = jdk.matches("JDK (2[1-9]|[3-9][0-9])");
+		double threadsBound = virtualThreads ? 0.25 : 0.50;
+		Summary summary = new Summary(growth);
+		Summary.Comparison threads = summary.compare(group, "threads", "starter", group, "raw", Metric.Compare.RATIO);
+		this.table.row(List.of("live threads ≤ " + Math.round(threadsBound * 100) + "% of raw's (starter / raw, " + group
+				+ ", " + jdk + ")", Format.comparisonText(Metric.Compare.RATIO, threads),
+				verdict(threads.ofMedians() <= threadsBound)));
+		Summary.Comparison rss = summary.compare(group, "rss_mb", "starter", group, "raw", Metric.Compare.RATIO);
+		this.table.row(List.of("RSS ≤ 75% of raw's (starter / raw, " + group + ", " + jdk + ")",
+				Format.comparisonText(Metric.Compare.RATIO, rss), verdict(rss.ofMedians() <= 0.75)));
+		Summary.Comparison polling = summary.compare(group, "polling_ms", "starter", group, "raw",
+				Metric.Compare.DIFFERENCE);
+		this.table.row(List.of("time to polling no worse than raw's (starter − raw, " + group + ", " + jdk + ")",
+				Format.comparisonText(Metric.Compare.DIFFERENCE, polling) + " ms", verdict(polling.ofMedians() <= 0)));
+	}
+
+	/**
+	 * Issue 23: at a fixed rate, the starter's defaults no worse than raw's: latency p50 and p99 within 10% (the
+	 * noise of a pair of runs here), throughput and CPU per workflow within the throughput goals' bounds.
+	 */
+	private void latencyGoals(ScenarioResult latency) {
+		String jdk = String.valueOf(latency.parameters().getOrDefault("jdk", "JDK ?"));
+		Summary summary = new Summary(latency);
+		for (String group : latency.groups()) {
+			for (String metric : List.of("latency_p50_ms", "latency_p99_ms")) {
+				Summary.Comparison comparison = summary.compare(group, metric, "starter");
+				this.table.row(List.of(latency.metric(metric).label() + " no worse than raw's (starter / raw ≤ 1.10, "
+						+ group + ", " + jdk + ")", Format.comparisonText(latency.metric(metric), comparison),
+						verdict(comparison.ofMedians() <= 1.10)));
+			}
+			Summary.Comparison rate = summary.compare(group, "wf_per_s", "starter");
+			this.table.row(List.of("throughput at the fixed rate unchanged (starter / raw ≥ 0.97, " + group + ", " + jdk
+					+ ")", Format.comparisonText(latency.metric("wf_per_s"), rate), verdict(rate.ofMedians() >= 0.97)));
+			Summary.Comparison cpu = summary.compare(group, "cpu_ms_per_wf_no_jit", "starter");
+			this.table.row(List.of("CPU per workflow unchanged (starter / raw ≤ 1.05, JIT excluded, " + group + ", " + jdk
+					+ ")", Format.comparisonText(latency.metric("cpu_ms_per_wf_no_jit"), cpu),
+					verdict(cpu.ofMedians() <= 1.05)));
+		}
 	}
 
 	/** Issue 20: the determinism check in its default mode does not move time to polling. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.workerstarter.benchmarks.harness.Format;
 import io.github.workerstarter.benchmarks.harness.ScenarioResult;
 
 /** Every placeholder the report template can use, computed from the scenario results. */
@@ -57,8 +58,29 @@ public final class ReportValues {
 			values.put("growth.cpu_by_thread", new ThreadCpuTable(results.get("growth"), "cpu_ms_by_thread")
 				.table("CPU ms until polling, by thread (median)", 4));
 		}
+		results.forEach((name, result) -> {
+			if (name.startsWith("growth")) {
+				values.putAll(new GrowthDefaults(result).values(name));
+			}
+			if (name.startsWith("latency")) {
+				values.put(name + ".maximum", maximumText(result));
+				values.put(name + ".group.first", result.groups().get(0));
+				values.put(name + ".group.last", result.groups().get(result.groups().size() - 1));
+			}
+		});
 		values.put("goals", new Goals(results).table());
 		return values;
+	}
+
+	// the closed-loop maximum each open loop's rates are fractions of, per mode
+	@SuppressWarnings("unchecked")
+	private static String maximumText(ScenarioResult latency) {
+		Map<String, Number> maxima = (Map<String, Number>) latency.extras()
+			.getOrDefault("closed_loop_maximum_wf_per_s", Map.of());
+		return maxima.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + " " + Format.number(entry.getValue().doubleValue()) + " wf/s")
+			.collect(Collectors.joining(", "));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -16,13 +16,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.protobuf.util.Durations;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import io.github.workerstarter.testing.TaskQueueStatsServer;
+import io.github.workerstarter.testing.TaskQueueStatsServerConfiguration;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueueStats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,10 +38,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Temporal metrics as Prometheus sees them: orders placed over HTTP, the SDK's metrics scraped from
  * {@code /actuator/prometheus} over HTTP, and the names the ops/ dashboard and alert rules query checked against
- * that scrape.
+ * that scrape. The SDK's test server does not answer DescribeTaskQueue, so a real gRPC server in front of it
+ * ({@link TaskQueueStatsServer}) answers that one call with known stats, for the backlog gauges; so the application runs
+ * on {@code temporal.target=embedded} rather than the test module's environment, whose server cannot be fronted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "orders.payment-failure-rate=0", "temporal.metrics.report-interval=200ms" })
+		properties = { "temporal.test.environment.enabled=false", "orders.payment-failure-rate=0",
+				"temporal.metrics.report-interval=200ms",
+				"temporal.scaling.backlog.interval=500ms", "temporal.scaling.backlog.timeout=500ms" })
+@Import(TaskQueueStatsServerConfiguration.class)
 class PrometheusScrapeIntegrationTests {
 
 	private static final int ORDERS = 4;
@@ -57,6 +70,9 @@ class PrometheusScrapeIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TaskQueueStatsServer taskQueueStats;
 
 	@Test
 	void completedOrdersAndActivityLatenciesAreInTheScrape() throws Exception {
@@ -126,6 +142,45 @@ class PrometheusScrapeIntegrationTests {
 							&& Double.parseDouble(sample.labels().get("le")) == Double.parseDouble(bound.group(2)));
 			}
 		}
+	}
+
+	@Test
+	void scalingSignalsAreInTheScrape() throws Exception {
+		this.taskQueueStats.answer("payment-task-queue", TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+				TaskQueueStats.newBuilder()
+					.setApproximateBacklogCount(42)
+					.setApproximateBacklogAge(Durations.fromSeconds(90))
+					.setTasksAddRate(12)
+					.setTasksDispatchRate(4)
+					.build());
+		Map<String, String> payments = Map.of("namespace", "default", "task_queue", "payment-task-queue",
+				"task_queue_type", "activity");
+		List<Sample> scrape = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(this::scrape, (samples) -> value(samples, "temporal_task_queue_backlog_count", payments) == 42);
+		assertThat(value(scrape, "temporal_task_queue_backlog_age_seconds", payments)).isEqualTo(90);
+		assertThat(value(scrape, "temporal_task_queue_tasks_add_rate", payments)).isEqualTo(12);
+		assertThat(value(scrape, "temporal_task_queue_tasks_dispatch_rate", payments)).isEqualTo(4);
+		// the order queue runs workflows and activities: both task types are reported; the payment queue only its own
+		assertThat(scrape).anyMatch((sample) -> sample.name().equals("temporal_task_queue_backlog_count")
+				&& sample.labels().get("task_queue").equals("order-task-queue")
+				&& sample.labels().get("task_queue_type").equals("workflow"));
+		assertThat(scrape).noneMatch((sample) -> sample.name().equals("temporal_task_queue_backlog_count")
+				&& sample.labels().get("task_queue").equals("payment-task-queue")
+				&& sample.labels().get("task_queue_type").equals("workflow"));
+
+		// slot saturation next to the SDK's slot gauges: idle, none of the 200 activity slots is busy
+		placeOrdersOnce();
+		Map<String, String> paymentSlots = Map.of("task_queue", "payment-task-queue", "worker_type", "ActivityWorker");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(scrape()).anyMatch((sample) -> sample.name()
+				.equals("temporal_worker_task_slots_saturation_percent")
+					&& sample.labels().entrySet().containsAll(paymentSlots.entrySet())));
+		List<Sample> slots = scrape();
+		double used = value(slots, "temporal_worker_task_slots_used", paymentSlots);
+		double available = value(slots, "temporal_worker_task_slots_available", paymentSlots);
+		assertThat(value(slots, "temporal_worker_task_slots_saturation_percent", paymentSlots))
+			.isEqualTo(100 * used / (used + available));
 	}
 
 	private void placeOrdersOnce() throws Exception {

@@ -31,6 +31,7 @@ import io.github.workerstarter.plugin.PluginOptions;
 import io.github.workerstarter.plugin.TemporalPlugins;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
 import io.github.workerstarter.worker.WorkerFactoryOptionsCustomizer;
+import io.github.workerstarter.worker.VirtualThreadsDefault;
 import io.github.workerstarter.worker.WorkerFactoryOptionsFactory;
 import io.github.workerstarter.test.replay.ProducedHistoriesCheck;
 import io.github.workerstarter.test.replay.WorkflowHistoryReplayer;
@@ -94,8 +95,8 @@ public final class TestEnvironmentAutoConfiguration {
 			.setWorkflowServiceStubsOptions(stubs)
 			.setWorkflowClientOptions(client)
 			.setWorkerFactoryOptions(PluginOptions.with(
-					WorkerFactoryOptionsFactory.create(properties, workerInterceptors.orderedStream().toList(),
-							workerFactoryCustomizers.orderedStream().toList()),
+					WorkerFactoryOptionsFactory.create(properties, VirtualThreadsDefault.resolve(environment),
+							workerInterceptors.orderedStream().toList(), workerFactoryCustomizers.orderedStream().toList()),
 					plugins.forWorkerFactory(NamespaceProperties.MAIN,
 							TemporalPlugins.clientPlugins(stubs, client.getPlugins()))))
 			.setUseTimeskipping(test.environment().timeSkipping());

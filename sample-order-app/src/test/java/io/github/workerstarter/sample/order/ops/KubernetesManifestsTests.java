@@ -41,6 +41,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.sample.order.OrderApplication;
+import io.github.workerstarter.testing.TaskQueueStatsServerConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,9 @@ import static org.awaitility.Awaitility.await;
  * given to the sample as real environment variables and the sample started in that role; every probe path and the
  * Prometheus scrape path answer on the container port the application listens on; the grace period covers the
  * shutdown phase the drain runs in; every environment variable binds to a property the application reads; Services and
- * autoscalers point at what exists.
+ * autoscalers point at what exists; the KEDA trigger names the server, namespace, queue and task types the pod runs,
+ * whose backlog the pod reports (against a real gRPC server answering DescribeTaskQueue in front of the test server,
+ * which does not implement it).
  */
 class KubernetesManifestsTests {
 
@@ -108,6 +111,7 @@ class KubernetesManifestsTests {
 					.isGreaterThan(drain);
 				if (name.equals("payment-worker")) {
 					slotAutoscalerMatchesTheScrape(port, app);
+					backlogScalerMatchesThePod(port, app, environment(container), workers);
 				}
 			}
 		}
@@ -131,6 +135,40 @@ class KubernetesManifestsTests {
 				.allMatch((label) -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""))));
 		int slots = app.getBean(TemporalProperties.class).workersByTaskQueue().get("payment-task-queue").maxConcurrentActivities();
 		assertThat(Integer.parseInt((String) map(metric, "target").get("averageValue"))).isLessThan(slots);
+	}
+
+	// payment-worker-keda.yaml: KEDA asks the pod's server, in the pod's namespace, about the queue the pod polls and
+	// the task types its worker runs; the pod reports the backlog of that same queue and types
+	private void backlogScalerMatchesThePod(int port, ConfigurableApplicationContext app, Map<String, String> env,
+			JsonNode workers) {
+		Map<String, Object> scaledObject = objects("ScaledObject").stream()
+			.filter((object) -> "payment-worker".equals(map(map(object, "spec"), "scaleTargetRef").get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No ScaledObject scales payment-worker"));
+		Map<String, Object> trigger = map(list(map(scaledObject, "spec"), "triggers").get(0));
+		assertThat(trigger).containsEntry("type", "temporal");
+		Map<String, Object> metadata = map(trigger, "metadata");
+		assertThat(metadata.get("endpoint")).isEqualTo(env.get("TEMPORAL_TARGET"));
+		assertThat(metadata.get("namespace")).isEqualTo(env.get("TEMPORAL_NAMESPACE"))
+			.isEqualTo(app.getBean(TemporalProperties.class).namespace());
+		String taskQueue = (String) metadata.get("taskQueue");
+		assertThat(Set.copyOf(workers.propertyNames())).contains(taskQueue);
+		JsonNode worker = workers.get(taskQueue);
+		Set<String> runs = new HashSet<>();
+		if (!worker.get("workflows").isEmpty()) {
+			runs.add("workflow");
+		}
+		if (!worker.get("activities").isEmpty()) {
+			runs.add("activity");
+		}
+		assertThat(Set.of(((String) metadata.get("queueTypes")).split(","))).isEqualTo(runs);
+		assertThat(Integer.parseInt((String) metadata.get("targetQueueSize"))).isPositive();
+		for (String type : runs) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/actuator/prometheus").body().lines()
+				.anyMatch((line) -> line.startsWith("temporal_task_queue_backlog_count{")
+						&& line.contains("task_queue=\"" + taskQueue + "\"")
+						&& line.contains("task_queue_type=\"" + type + "\"")));
+		}
 	}
 
 	@Test
@@ -184,6 +222,12 @@ class KubernetesManifestsTests {
 			}
 			assertThat((Integer) spec.get("minReplicas")).isLessThanOrEqualTo((Integer) spec.get("maxReplicas"));
 		}
+		for (Map<String, Object> scaledObject : objects("ScaledObject")) {
+			Map<String, Object> spec = map(scaledObject, "spec");
+			assertThat(deployments).as("ScaledObject " + name(scaledObject) + " target")
+				.containsKey((String) map(spec, "scaleTargetRef").get("name"));
+			assertThat((Integer) spec.get("minReplicaCount")).isLessThanOrEqualTo((Integer) spec.get("maxReplicaCount"));
+		}
 	}
 
 	private ConfigurableApplicationContext start(Map<String, String> variables) {
@@ -196,8 +240,12 @@ class KubernetesManifestsTests {
 		// what only the test changes: no cluster here (the in-process server instead), any free port, gauges soon
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("test", Map.of("temporal.target", "embedded", "server.port", "0",
-					"temporal.metrics.report-interval", "1s")));
-		return new SpringApplicationBuilder(OrderApplication.class).environment(environment).run();
+					"temporal.metrics.report-interval", "1s", "temporal.scaling.backlog.interval", "1s",
+					"temporal.scaling.backlog.timeout", "1s", "temporal.test.environment.enabled", "false")));
+		// the SDK's test server does not answer DescribeTaskQueue: a gRPC server in front of the embedded one does
+		return new SpringApplicationBuilder(OrderApplication.class, TaskQueueStatsServerConfiguration.class)
+			.environment(environment)
+			.run();
 	}
 
 	private static Object configuredOutsideTheTest(ConfigurableApplicationContext app, String property) {
