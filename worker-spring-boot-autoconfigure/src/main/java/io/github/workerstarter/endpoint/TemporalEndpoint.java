@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -65,52 +64,8 @@ public class TemporalEndpoint {
 
 	private final ObjectProvider<TemporalPlugins> plugins;
 
-	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
-			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions) {
-		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, Map.of());
-	}
-
 	/**
-	 * The endpoint of an application with several namespaces.
-	 * @param probe asks the main namespace's server
-	 * @param clientIdentity the client's identity, shown for workers without their own
-	 * @param registry the workers
-	 * @param states their states
-	 * @param writeOperationsEnabled whether suspend and resume are accepted
-	 * @param activityOptions the options set per activity type
-	 * @param furtherNamespaces the probes of the further namespaces, by alias
-	 */
-	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
-			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
-			Map<String, ServerProbe> furtherNamespaces) {
-		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
-				(implementation) -> null);
-	}
-
-	/**
-	 * The endpoint with the determinism check's findings under each workflow.
-	 * @param probe asks the main namespace's server
-	 * @param clientIdentity the client's identity, shown for workers without their own
-	 * @param registry the workers
-	 * @param states their states
-	 * @param writeOperationsEnabled whether suspend and resume are accepted
-	 * @param activityOptions the options set per activity type
-	 * @param furtherNamespaces the probes of the further namespaces, by alias
-	 * @param determinism what the determinism check found in a workflow implementation class, or null without a check
-	 */
-	public TemporalEndpoint(ServerProbe probe, @Nullable String clientIdentity,
-			ObjectProvider<TemporalWorkerRegistry> registry, ObjectProvider<TemporalWorkerStates> states,
-			boolean writeOperationsEnabled, Map<String, ActivityProperties> activityOptions,
-			Map<String, ServerProbe> furtherNamespaces,
-			Function<Class<?>, @Nullable DeterminismDescriptor> determinism) {
-		this(probe, clientIdentity, registry, states, writeOperationsEnabled, activityOptions, furtherNamespaces,
-				determinism, new StaticListableBeanFactory().getBeanProvider(TemporalPlugins.class));
-	}
-
-	/**
-	 * The endpoint with the determinism check's findings and the Temporal SDK plugins.
+	 * The endpoint.
 	 * @param probe asks the main namespace's server
 	 * @param clientIdentity the client's identity, shown for workers without their own
 	 * @param registry the workers
@@ -327,110 +282,6 @@ public class TemporalEndpoint {
 
 	private static String lower(WorkerState state) {
 		return state.name().toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * What the endpoint reads.
-	 *
-	 * @param connection the server and namespace
-	 * @param state the state of the main namespace's workers; absent when none has anything to poll (a client-only
-	 * application, every worker switched off or in a further namespace)
-	 * @param problem why they are not running, while they wait or failed
-	 * @param writeOperationsEnabled whether suspend and resume are accepted
-	 * @param workers each worker by task queue
-	 * @param activityOptions the options set per activity type under temporal.activities, which this application's
-	 * workflows apply to their activity calls
-	 * @param namespaces the further namespaces of temporal.namespaces, by alias (the main one is the fields above)
-	 * @param plugins the Temporal SDK plugin beans, in the order they apply, and where each went
-	 */
-	public record TemporalDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
-			boolean writeOperationsEnabled, Map<String, WorkerDescriptor> workers,
-			Map<String, Map<String, Object>> activityOptions, Map<String, NamespaceDescriptor> namespaces,
-			List<PluginDescriptor> plugins) {
-	}
-
-	/**
-	 * A further namespace: its connection and its workers.
-	 *
-	 * @param connection its server and name
-	 * @param state the state of its workers; absent when none has anything to poll
-	 * @param problem why they are not running, while they wait or failed
-	 * @param workers each worker by task queue
-	 */
-	public record NamespaceDescriptor(ConnectionDescriptor connection, @Nullable String state, @Nullable String problem,
-			Map<String, WorkerDescriptor> workers) {
-	}
-
-	/**
-	 * The connection.
-	 *
-	 * @param target the server address, or embedded
-	 * @param namespace the namespace
-	 */
-	public record ConnectionDescriptor(String target, String namespace) {
-	}
-
-	/**
-	 * One worker.
-	 *
-	 * @param state its state (running, suspended, disabled, ...)
-	 * @param disabledBy the property that turned it off, for a disabled worker
-	 * @param suspended whether its polling is suspended
-	 * @param activitiesInFlight activities executing now
-	 * @param options the options in effect (none for a disabled worker, which was not built)
-	 * @param workflows the workflow types and their beans
-	 * @param activities the activity types and their beans
-	 * @param nexusServices the Nexus services and their beans
-	 * @param plugins the names of the Temporal SDK plugins the worker runs with, in order
-	 */
-	public record WorkerDescriptor(@Nullable String state, @Nullable String disabledBy, boolean suspended,
-			int activitiesInFlight, @Nullable OptionsDescriptor options, List<ImplementationDescriptor> workflows,
-			List<ImplementationDescriptor> activities, List<ImplementationDescriptor> nexusServices,
-			List<String> plugins) {
-	}
-
-	/**
-	 * Worker options in effect.
-	 *
-	 * @param maxConcurrentWorkflowTasks workflow task slots
-	 * @param maxConcurrentActivities activity slots
-	 * @param maxConcurrentLocalActivities local activity slots
-	 * @param workflowTaskPollers workflow task pollers
-	 * @param activityTaskPollers activity task pollers
-	 * @param maxWorkerActivitiesPerSecond activities per second for this worker (0: unlimited)
-	 * @param maxTaskQueueActivitiesPerSecond activities per second for the whole task queue (0: unlimited)
-	 * @param identity the worker's identity
-	 * @param deployment its Worker Deployment version, when it reports one
-	 */
-	public record OptionsDescriptor(int maxConcurrentWorkflowTasks, int maxConcurrentActivities,
-			int maxConcurrentLocalActivities, int workflowTaskPollers, int activityTaskPollers,
-			double maxWorkerActivitiesPerSecond, double maxTaskQueueActivitiesPerSecond, @Nullable String identity,
-			@Nullable DeploymentDescriptor deployment) {
-	}
-
-	/**
-	 * A worker's deployment version.
-	 *
-	 * @param name the deployment name
-	 * @param buildId the build id
-	 * @param useVersioning whether the worker takes part in versioned routing
-	 * @param defaultVersioningBehavior pinned, auto-upgrade or unspecified
-	 */
-	public record DeploymentDescriptor(String name, String buildId, boolean useVersioning,
-			String defaultVersioningBehavior) {
-	}
-
-	/**
-	 * A registered type and the bean implementing it.
-	 *
-	 * @param type the workflow or activity type name, or the Nexus service name
-	 * @param bean the bean name; null for an implementation a plugin registers itself
-	 * @param beanClass the bean's class, or the class a plugin registers
-	 * @param determinism for a workflow, what the determinism check found in its code (allowed findings included)
-	 * @param plugin the name of the Temporal SDK plugin that registers it, or null for a bean
-	 */
-	public record ImplementationDescriptor(String type, @Nullable String bean, @Nullable String beanClass,
-			@Nullable DeterminismDescriptor determinism, @Nullable String plugin) {
 	}
 
 }
