@@ -78,9 +78,9 @@ public record TemporalProperties(@Nullable String target, @DefaultValue("default
 		workers = (workers != null) ? new LinkedHashMap<>(workers) : new LinkedHashMap<>();
 		activities = (activities != null) ? Map.copyOf(activities) : Map.of();
 		namespaces = (namespaces != null) ? new LinkedHashMap<>(namespaces) : new LinkedHashMap<>();
-		PropertiesValidator.validateConnection(target, connection);
+		ConnectionPropertiesValidator.validateConnection(target, connection);
 		PropertiesValidator.validateNamespaces(target, namespaces, workers);
-		PropertiesValidator.validateEnvConfig(target, envConfig);
+		ConnectionPropertiesValidator.validateEnvConfig(target, envConfig);
 		PropertiesValidator.validate(namespace, connectTimeout, workflowCache, health, shutdown, workerDefaults, workers);
 		PropertiesValidator.validateDefaultTaskQueue(defaultTaskQueue, entries(workers, workerDefaults));
 		PropertiesValidator.validatePayloadsAndClient(payloads, client);
