@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.uber.m3.tally.Buckets;
-import com.uber.m3.tally.Capabilities;
-import com.uber.m3.tally.StatsReporter;
 import com.uber.m3.util.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -22,44 +19,22 @@ import io.temporal.common.reporter.MicrometerClientStatsReporter;
  * only publish percentile histogram buckets when asked to, where the SDK reporter always does; and a negative
  * duration is recorded as zero.
  */
-final class ApplicationRegistryStatsReporter implements StatsReporter {
+final class ApplicationRegistryStatsReporter extends ForwardingStatsReporter {
 
 	private final MeterRegistry registry;
-
-	private final MicrometerClientStatsReporter delegate;
 
 	private final boolean histograms;
 
 	ApplicationRegistryStatsReporter(MeterRegistry registry, boolean histograms) {
+		super(new MicrometerClientStatsReporter(registry));
 		this.registry = registry;
-		this.delegate = new MicrometerClientStatsReporter(registry);
 		this.histograms = histograms;
-	}
-
-	@Override
-	public Capabilities capabilities() {
-		return this.delegate.capabilities();
-	}
-
-	@Override
-	public void flush() {
-		this.delegate.flush();
 	}
 
 	@Override
 	public void close() {
 		// the registry belongs to the application: it outlives the Temporal scope and is closed by its own bean
-		this.delegate.flush();
-	}
-
-	@Override
-	public void reportCounter(String name, Map<String, String> tags, long value) {
-		this.delegate.reportCounter(name, tags, value);
-	}
-
-	@Override
-	public void reportGauge(String name, Map<String, String> tags, double value) {
-		this.delegate.reportGauge(name, tags, value);
+		delegate().flush();
 	}
 
 	@Override
@@ -69,26 +44,11 @@ final class ApplicationRegistryStatsReporter implements StatsReporter {
 		// without counting. Zero keeps the count (polls that got a task) and says "no measurable wait".
 		Duration recorded = (interval.getNanos() < 0) ? Duration.ZERO : interval;
 		if (this.histograms) {
-			this.delegate.reportTimer(name, tags, recorded);
+			delegate().reportTimer(name, tags, recorded);
 			return;
 		}
 		// no publishPercentileHistogram(...): the registry's configuration and meter filters decide
 		Timer.builder(name).tags(tags(tags)).register(this.registry).record(recorded.getNanos(), TimeUnit.NANOSECONDS);
-	}
-
-	@Override
-	@SuppressWarnings("deprecation")
-	public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
-			double bucketLowerBound, double bucketUpperBound, long samples) {
-		this.delegate.reportHistogramValueSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound, samples);
-	}
-
-	@Override
-	@SuppressWarnings("deprecation")
-	public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
-			Duration bucketLowerBound, Duration bucketUpperBound, long samples) {
-		this.delegate.reportHistogramDurationSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound,
-				samples);
 	}
 
 	private static List<Tag> tags(Map<String, String> tags) {

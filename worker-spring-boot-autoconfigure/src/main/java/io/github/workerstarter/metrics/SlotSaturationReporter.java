@@ -3,10 +3,7 @@ package io.github.workerstarter.metrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.uber.m3.tally.Buckets;
-import com.uber.m3.tally.Capabilities;
 import com.uber.m3.tally.StatsReporter;
-import com.uber.m3.util.Duration;
 
 /**
  * Adds {@code temporal_worker_task_slots_saturation_percent} next to the SDK's own slot gauges: the share of a
@@ -15,7 +12,7 @@ import com.uber.m3.util.Duration;
  * and moves with them (with fixed slot counts and with a resource-based tuner alike). An autoscaler or an alert can
  * read a percentage without knowing each worker's slot count.
  */
-final class SlotSaturationReporter implements StatsReporter {
+final class SlotSaturationReporter extends ForwardingStatsReporter {
 
 	static final String USED = "temporal_worker_task_slots_used";
 
@@ -23,17 +20,15 @@ final class SlotSaturationReporter implements StatsReporter {
 
 	static final String SATURATION = "temporal_worker_task_slots_saturation_percent";
 
-	private final StatsReporter delegate;
-
 	private final Map<Map<String, String>, double[]> slots = new ConcurrentHashMap<>();
 
 	SlotSaturationReporter(StatsReporter delegate) {
-		this.delegate = delegate;
+		super(delegate);
 	}
 
 	@Override
 	public void reportGauge(String name, Map<String, String> tags, double value) {
-		this.delegate.reportGauge(name, tags, value);
+		delegate().reportGauge(name, tags, value);
 		boolean used = USED.equals(name);
 		if (!used && !AVAILABLE.equals(name)) {
 			return;
@@ -44,49 +39,9 @@ final class SlotSaturationReporter implements StatsReporter {
 			counts[used ? 0 : 1] = value;
 			double total = counts[0] + counts[1];
 			if (!Double.isNaN(total) && total > 0) {
-				this.delegate.reportGauge(SATURATION, tags, 100 * counts[0] / total);
+				delegate().reportGauge(SATURATION, tags, 100 * counts[0] / total);
 			}
 		}
-	}
-
-	@Override
-	public Capabilities capabilities() {
-		return this.delegate.capabilities();
-	}
-
-	@Override
-	public void flush() {
-		this.delegate.flush();
-	}
-
-	@Override
-	public void close() {
-		this.delegate.close();
-	}
-
-	@Override
-	public void reportCounter(String name, Map<String, String> tags, long value) {
-		this.delegate.reportCounter(name, tags, value);
-	}
-
-	@Override
-	public void reportTimer(String name, Map<String, String> tags, Duration interval) {
-		this.delegate.reportTimer(name, tags, interval);
-	}
-
-	@Override
-	@SuppressWarnings("deprecation")
-	public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
-			double bucketLowerBound, double bucketUpperBound, long samples) {
-		this.delegate.reportHistogramValueSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound, samples);
-	}
-
-	@Override
-	@SuppressWarnings("deprecation")
-	public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
-			Duration bucketLowerBound, Duration bucketUpperBound, long samples) {
-		this.delegate.reportHistogramDurationSamples(name, tags, buckets, bucketLowerBound, bucketUpperBound,
-				samples);
 	}
 
 }
