@@ -15,6 +15,7 @@ import io.github.workerstarter.metrics.TemporalMetricsAutoConfiguration;
 import io.github.workerstarter.worker.TemporalWorkerAutoConfiguration;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
@@ -65,16 +66,20 @@ public final class TemporalTestSupport {
 		return stub.getResult(String.class);
 	}
 
-	/** A workflow's first input as the server stores it (read raw from the history; the client would decode it). */
-	public static Payload storedInput(ApplicationContext context, String workflowId) {
+	/** A workflow's history read straight from the server: payloads as stored, not decoded. */
+	public static History history(ApplicationContext context, String workflowId) {
 		return context.getBean(WorkflowServiceStubs.class)
 			.blockingStub()
 			.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
 				.setNamespace(context.getBean(WorkflowClient.class).getOptions().getNamespace())
 				.setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
 				.build())
-			.getHistory()
-			.getEventsList()
+			.getHistory();
+	}
+
+	/** A workflow's first input as the server stores it (read raw from the history; the client would decode it). */
+	public static Payload storedInput(ApplicationContext context, String workflowId) {
+		return history(context, workflowId).getEventsList()
 			.stream()
 			.filter(HistoryEvent::hasWorkflowExecutionStartedEventAttributes)
 			.findFirst()

@@ -2,11 +2,9 @@ package io.github.workerstarter.connection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,16 +26,13 @@ import io.github.workerstarter.config.UnknownPropertiesCheck;
 import io.github.workerstarter.migration.OfficialStarterPropertiesCheck;
 import io.github.workerstarter.plugin.PluginOptions;
 import io.github.workerstarter.plugin.TemporalPlugins;
-import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsPlugin;
 
 /**

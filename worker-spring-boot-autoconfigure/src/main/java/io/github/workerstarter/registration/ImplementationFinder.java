@@ -1,6 +1,5 @@
 package io.github.workerstarter.registration;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import io.github.workerstarter.config.ConfigurationFile;
 import io.github.workerstarter.config.NamespaceProperties;
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerEntry;
-import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.DidYouMean;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 

@@ -22,7 +22,6 @@ import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.connection.NamespaceConnection;
 import io.github.workerstarter.connection.TemporalNamespaces;
 import io.github.workerstarter.connection.TemporalConnectionAutoConfiguration;
-import io.github.workerstarter.connection.ServerProbe;
 import io.github.workerstarter.embedded.InProcessServer;
 import io.github.workerstarter.lifecycle.DrainTimeout;
 import io.github.workerstarter.lifecycle.InFlightActivities;

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.github.workerstarter.config.TemporalProperties;
 import io.github.workerstarter.config.WorkerEntry;
-import io.github.workerstarter.config.WorkerProperties;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
 import io.github.workerstarter.plugin.PluginBean;
 import io.github.workerstarter.plugin.TemporalPlugins;

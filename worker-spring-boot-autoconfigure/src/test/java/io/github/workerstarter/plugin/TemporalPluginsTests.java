@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.annotation.Order;
 
+import io.github.workerstarter.TemporalTestSupport;
 import io.github.workerstarter.annotation.PluginNamespaces;
 import io.github.workerstarter.annotation.WorkflowImpl;
 import io.github.workerstarter.diagnostics.WorkerConfigurationException;
@@ -33,9 +33,7 @@ import io.github.workerstarter.fixtures.plugin.LedgerReportWorkflowImpl;
 import io.github.workerstarter.registration.TemporalImplementation;
 import io.github.workerstarter.worker.RegisteredWorker;
 import io.github.workerstarter.worker.TemporalWorkerRegistry;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -288,14 +286,7 @@ class TemporalPluginsTests {
 	}
 
 	private static String activityWorkerIdentity(ApplicationContext context, String workflowId) {
-		return context.getBean(WorkflowServiceStubs.class)
-			.blockingStub()
-			.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
-				.setNamespace(context.getBean(WorkflowClient.class).getOptions().getNamespace())
-				.setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-				.build())
-			.getHistory()
-			.getEventsList()
+		return TemporalTestSupport.history(context, workflowId).getEventsList()
 			.stream()
 			.filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
 			.findFirst()

@@ -1,6 +1,5 @@
 package io.github.workerstarter.test.app;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
