@@ -104,6 +104,7 @@ public final class ImplementationFinder {
 		List<TemporalImplementation> registered = List.copyOf(all);
 		ActivityOptionsKeys.check(this.properties.activities().keySet(), registered);
 		ActivityNamespaces.check(registered, this::namespaceName);
+		ActivityTaskQueues.warn(registered, this.properties.activities(), this.properties.activityDefaults());
 		UnregisteredWorkflowClasses.warn(scanned.workflowClasses(), registered, this.beanFactory);
 		this.checks.forEach((check) -> check.check(registered));
 		return registered;

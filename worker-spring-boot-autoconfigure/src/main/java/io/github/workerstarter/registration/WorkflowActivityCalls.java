@@ -38,12 +38,15 @@ import io.temporal.common.metadata.POJOActivityMethodMetadata;
  * <li>the activity types of the interfaces it passes to {@code Workflow.newActivityStub(Class)} alone, without
  * {@code ActivityOptions}: those calls get their timeouts from the registration's options only.</li>
  * </ul>
- * The checks of {@code temporal.activities} keys, of activities registered in another namespace and of activities
- * without a timeout all read this one scan.
+ * It also notes whether the code sets a task queue on activity options. The checks of {@code temporal.activities}
+ * keys, of activities registered in another namespace or only on other task queues, and of activities without a
+ * timeout all read this one scan.
  */
 final class WorkflowActivityCalls {
 
 	private static final String WORKFLOW = "io/temporal/workflow/Workflow";
+
+	private static final String ACTIVITY_OPTIONS_BUILDER = "io/temporal/activity/ActivityOptions$Builder";
 
 	private static final String STUB_WITHOUT_OPTIONS = "(Ljava/lang/Class;)Ljava/lang/Object;";
 
@@ -60,11 +63,14 @@ final class WorkflowActivityCalls {
 
 	private final Map<String, Class<?>> withoutOptions;
 
+	private final boolean setsTaskQueue;
+
 	private WorkflowActivityCalls(Map<String, Class<?>> activityTypes, Set<String> constants,
-			Map<String, Class<?>> withoutOptions) {
+			Map<String, Class<?>> withoutOptions, boolean setsTaskQueue) {
 		this.activityTypes = Collections.unmodifiableMap(activityTypes);
 		this.constants = Collections.unmodifiableSet(constants);
 		this.withoutOptions = Collections.unmodifiableMap(withoutOptions);
+		this.setsTaskQueue = setsTaskQueue;
 	}
 
 	/**
@@ -100,11 +106,21 @@ final class WorkflowActivityCalls {
 		return this.withoutOptions;
 	}
 
+	/**
+	 * Whether the workflow's code sets a task queue on activity options ({@code ActivityOptions.Builder.setTaskQueue}):
+	 * without it, its activities run on its own task queue unless configured options say otherwise.
+	 * @return whether a call to {@code setTaskQueue} was seen
+	 */
+	boolean setsTaskQueue() {
+		return this.setsTaskQueue;
+	}
+
 	private static WorkflowActivityCalls scan(Class<?> workflowClass) {
 		ClassLoader classLoader = workflowClass.getClassLoader();
 		Map<String, Class<?>> activityTypes = new LinkedHashMap<>();
 		Set<String> constants = new HashSet<>();
 		Map<String, Class<?>> withoutOptions = new LinkedHashMap<>();
+		boolean setsTaskQueue = false;
 		Deque<String> pending = new ArrayDeque<>();
 		Set<String> seen = new HashSet<>();
 		for (Class<?> c = workflowClass; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -120,6 +136,7 @@ final class WorkflowActivityCalls {
 				continue;
 			}
 			constants.addAll(collected.strings);
+			setsTaskQueue |= collected.setsTaskQueue;
 			pending.addAll(collected.nestedClasses);
 			for (String referenced : collected.classes) {
 				activityInterface(referenced, classLoader)
@@ -130,7 +147,7 @@ final class WorkflowActivityCalls {
 					.ifPresent((type) -> activityTypesOf(type).forEach((name) -> withoutOptions.putIfAbsent(name, type)));
 			}
 		}
-		return new WorkflowActivityCalls(activityTypes, constants, withoutOptions);
+		return new WorkflowActivityCalls(activityTypes, constants, withoutOptions, setsTaskQueue);
 	}
 
 	private static Optional<Class<?>> activityInterface(String className, @Nullable ClassLoader classLoader) {
@@ -189,6 +206,8 @@ final class WorkflowActivityCalls {
 
 		private final Set<String> nestedClasses = new HashSet<>();
 
+		private boolean setsTaskQueue;
+
 		ConstantsCollector(String className) {
 			super(SpringAsmInfo.ASM_VERSION);
 			this.internalName = className.replace('.', '/');
@@ -234,6 +253,9 @@ final class WorkflowActivityCalls {
 				if (opcode == Opcodes.INVOKESTATIC && WORKFLOW.equals(owner) && "newActivityStub".equals(name)
 						&& STUB_WITHOUT_OPTIONS.equals(descriptor) && this.lastClassConstant != null) {
 					ConstantsCollector.this.stubsWithoutOptions.add(this.lastClassConstant);
+				}
+				if (ACTIVITY_OPTIONS_BUILDER.equals(owner) && "setTaskQueue".equals(name)) {
+					ConstantsCollector.this.setsTaskQueue = true;
 				}
 				this.lastClassConstant = null;
 			}
