@@ -106,6 +106,15 @@ final class KeyRingLoader {
 	}
 
 	private static SecretKey fromSecret(String id, String property, String secret) {
+		String value = secret.strip();
+		if (value.startsWith("${") && value.endsWith("}")) {
+			// Boot leaves a placeholder nothing resolves as it is: an environment variable that is not set
+			String name = value.substring(2, value.length() - 1).split(":", 2)[0];
+			throw new WorkerConfigurationException("The secret of key '" + id + "' (" + property + ".secret) is the "
+					+ "placeholder " + value + ", which nothing resolves: no environment variable or property '" + name
+					+ "' is set.", "Set " + name + " to the key's 32 bytes in Base64 (e.g. the output of " + GENERATE
+							+ ") where the application runs, or remove the key from " + property + ".");
+		}
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(secret.strip());

@@ -64,6 +64,17 @@ class KeyRingStartupFailureTests {
 	}
 
 	@Test
+	void secretFromAnEnvironmentVariableThatIsNotSet() {
+		// as the README writes it: secret: ${PAYLOAD_KEY_2026_06}, started without that variable
+		assertFailure(this.runner.withPropertyValues(
+				"temporal.payloads.encryption.keys.k1.secret=${PAYLOAD_KEY_NOT_SET_IN_THIS_TEST}"),
+				"The secret of key 'k1' (temporal.payloads.encryption.keys.k1.secret) is the placeholder "
+						+ "${PAYLOAD_KEY_NOT_SET_IN_THIS_TEST}, which nothing resolves: no environment variable or "
+						+ "property 'PAYLOAD_KEY_NOT_SET_IN_THIS_TEST' is set.",
+				null);
+	}
+
+	@Test
 	void noKeyAtAll() {
 		assertFailure(this.runner, "temporal.payloads.encryption.enabled is true, but no key is configured under "
 				+ "temporal.payloads.encryption.keys, so payloads cannot be encrypted.", null);
