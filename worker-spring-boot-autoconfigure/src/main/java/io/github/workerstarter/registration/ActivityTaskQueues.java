@@ -48,19 +48,26 @@ final class ActivityTaskQueues {
 			if (calls.setsTaskQueue()) {
 				continue;
 			}
-			for (WorkerEntry entry : workflow.workers()) {
-				calls.activityTypes().forEach((type, activityInterface) -> {
-					ActivityProperties options = configured.get(type);
-					if (options != null && options.taskQueue() != null) {
-						return;
-					}
+			calls.activityTypes().forEach((type, activityInterface) -> {
+				ActivityProperties options = configured.get(type);
+				if (options != null && options.taskQueue() != null) {
+					return;
+				}
+				// one warning per workflow and type, naming every queue of the workflow where no worker runs it
+				Set<String> stranded = new LinkedHashSet<>();
+				Set<String> elsewhere = new LinkedHashSet<>();
+				for (WorkerEntry entry : workflow.workers()) {
 					Set<String> queues = queuesRegistering(implementations, type, entry.namespace());
 					if (!queues.isEmpty() && !queues.contains(entry.taskQueue())
 							&& !hasDynamicActivity(implementations, entry)) {
-						logger.warn(message(workflow, entry, type, activityInterface, queues));
+						stranded.add(entry.taskQueue());
+						elsewhere.addAll(queues);
 					}
-				});
-			}
+				}
+				if (!stranded.isEmpty()) {
+					logger.warn(message(workflow, stranded, type, activityInterface, elsewhere));
+				}
+			});
 		}
 	}
 
@@ -85,20 +92,25 @@ final class ActivityTaskQueues {
 					&& implementation.isDynamic() && implementation.workers().contains(entry));
 	}
 
-	private static String message(TemporalImplementation workflow, WorkerEntry entry, String type,
+	private static String message(TemporalImplementation workflow, Set<String> stranded, String type,
 			Class<?> activityInterface, Set<String> queues) {
-		String elsewhere = queues.stream().map((queue) -> "'" + queue + "'").collect(Collectors.joining(", "));
+		String elsewhere = quoted(queues);
 		String first = queues.iterator().next();
-		return "Workflow " + String.join(", ", workflow.typeNames()) + " of " + workflow.describe() + " on task queue '"
-				+ entry.taskQueue() + "' calls activity type '" + type + "' (" + activityInterface.getSimpleName()
-				+ ") with no task queue in its options, so each call is scheduled on '" + entry.taskQueue()
-				+ "'; this application registers '" + type + "' only on task queue " + elsewhere
-				+ ", and no worker on '" + entry.taskQueue() + "' runs it: the call would wait in "
+		String own = quoted(stranded);
+		return "Workflow " + String.join(", ", workflow.typeNames()) + " of " + workflow.describe() + " on task queue"
+				+ ((stranded.size() == 1) ? " " : "s ") + own + " calls activity type '" + type + "' ("
+				+ activityInterface.getSimpleName() + ") with no task queue in its options, so each call is scheduled on "
+				+ ((stranded.size() == 1) ? own : "the workflow's own queue") + "; this application registers '" + type
+				+ "' only on task queue " + elsewhere + ", and no worker on " + own + " runs it: the call would wait in "
 				+ "ACTIVITY_TASK_SCHEDULED for ever. Name the queue in the stub's options "
 				+ "(ActivityOptions.newBuilder().setTaskQueue(\"" + first + "\")) or in temporal.activities." + type
-				+ ".task-queue=" + first + ", or register the activity on '" + entry.taskQueue()
-				+ "' too. (Ignore this if options built elsewhere, e.g. by a WorkflowImplementationOptionsCustomizer, "
+				+ ".task-queue=" + first + ", or register the activity on " + own
+				+ " too. (Ignore this if options built elsewhere, e.g. by a WorkflowImplementationOptionsCustomizer, "
 				+ "name the queue.)";
+	}
+
+	private static String quoted(Set<String> names) {
+		return names.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
 	}
 
 }
